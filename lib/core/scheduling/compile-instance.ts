@@ -1,0 +1,268 @@
+import type { Instance } from "./instance-schema";
+import { isoToEpochMinutes } from "./iso-minutes";
+import type { LineModel, LinePins, Model } from "./model";
+import { processingMinutes } from "./processing-time";
+
+/** A job held at a place unless that place has become impossible (repair keeps the plan this way). */
+export interface SoftPin {
+  lineId: string;
+  /** ISO time */
+  start: string;
+}
+
+export interface CompileOptions {
+  /** jobId -> place; kept as a pin when compatible with the hard pins and earlier soft pins, else freed */
+  softPins?: ReadonlyMap<string, SoftPin>;
+}
+
+interface PinCandidate {
+  job: number;
+  line: number;
+  start: number;
+  hard: boolean;
+}
+
+interface AcceptedPin {
+  job: number;
+  start: number;
+  end: number;
+  family: number;
+  windowStart: number;
+}
+
+function minutesOf(iso: string, epochOffset: number): number {
+  const minutes = isoToEpochMinutes(iso);
+  if (minutes === null) throw new Error(`not a whole-minute UTC time: ${iso}`);
+  return minutes - epochOffset;
+}
+
+/** Windows clipped to the horizon, sorted, with contained windows dropped (so ends are sorted too). */
+function normaliseWindows(raw: [number, number][], horizon: number): [Int32Array, Int32Array] {
+  const clipped = raw
+    .map(([s, e]): [number, number] => [Math.max(0, s), Math.min(horizon, e)])
+    .filter(([s, e]) => e > s)
+    .sort((a, b) => a[0] - b[0] || b[1] - a[1]);
+  const kept: [number, number][] = [];
+  for (const w of clipped) {
+    const last = kept[kept.length - 1];
+    if (!last || w[1] > last[1]) kept.push(w);
+  }
+  return [Int32Array.from(kept.map((w) => w[0])), Int32Array.from(kept.map((w) => w[1]))];
+}
+
+/** earliest-starting window holding [from, to], or -1 */
+function windowHolding(starts: Int32Array, ends: Int32Array, from: number, to: number): number {
+  for (let w = 0; w < starts.length; w++) {
+    if ((starts[w] as number) <= from && to <= (ends[w] as number)) return w;
+  }
+  return -1;
+}
+
+export function compileInstance(instance: Instance, options: CompileOptions = {}): Model {
+  const epochOffset = minutesOf(instance.horizon.start, 0);
+  const horizon = minutesOf(instance.horizon.end, epochOffset);
+
+  const familyIndex = new Map<string, number>();
+  const family = (name: string | undefined): number => {
+    if (name === undefined) return -1;
+    let index = familyIndex.get(name);
+    if (index === undefined) {
+      index = familyIndex.size;
+      familyIndex.set(name, index);
+    }
+    return index;
+  };
+  for (const job of instance.jobs) family(job.family);
+  for (const line of instance.lines) family(line.initialFamily);
+  const matrix = instance.setups.matrix ?? {};
+  for (const [from, row] of Object.entries(matrix)) {
+    family(from);
+    for (const to of Object.keys(row)) family(to);
+  }
+  const familyCount = familyIndex.size;
+  const setupMatrix = new Int32Array(familyCount * familyCount).fill(instance.setups.default);
+  for (const [from, row] of Object.entries(matrix)) {
+    for (const [to, minutes] of Object.entries(row)) setupMatrix[family(from) * familyCount + family(to)] = minutes;
+  }
+  for (let f = 0; f < familyCount; f++) setupMatrix[f * familyCount + f] = 0;
+
+  const lineCount = instance.lines.length;
+  const lineIndex = new Map(instance.lines.map((line, index) => [line.id, index] as const));
+  const lineWindows = instance.lines.map((line) => {
+    const raw: [number, number][] = line.windows?.length
+      ? line.windows.map((w) => [minutesOf(w.start, epochOffset), minutesOf(w.end, epochOffset)])
+      : [[0, horizon]];
+    return normaliseWindows(raw, horizon);
+  });
+  const capabilities = instance.lines.map((line) => new Set(line.capabilities));
+
+  const jobCount = instance.jobs.length;
+  const jobFamily = new Int32Array(jobCount);
+  const jobRelease = new Int32Array(jobCount);
+  const jobDue = new Float64Array(jobCount);
+  const jobWeight = new Float64Array(jobCount);
+  const processing = new Int32Array(jobCount * lineCount).fill(-1);
+  const eligibleStart = new Int32Array(jobCount + 1);
+  const eligible: number[] = [];
+  const jobIndex = new Map<string, number>();
+  const unschedulable = new Map<number, string>();
+  // jobs share few capability sets and few minute values: memoise both
+  const eligibleBySignature = new Map<string, number[]>();
+  const processingMemo = instance.lines.map(() => new Map<number, number>());
+
+  instance.jobs.forEach((job, j) => {
+    jobIndex.set(job.id, j);
+    jobFamily[j] = family(job.family);
+    jobRelease[j] = job.release === undefined ? 0 : Math.max(0, minutesOf(job.release, epochOffset));
+    jobDue[j] = minutesOf(job.due, epochOffset);
+    jobWeight[j] = job.weight ?? 1;
+    const signature = [...job.requires].sort().join("\u0000");
+    let lines = eligibleBySignature.get(signature);
+    if (!lines) {
+      lines = [];
+      for (let l = 0; l < lineCount; l++) if (job.requires.every((c) => capabilities[l]?.has(c))) lines.push(l);
+      eligibleBySignature.set(signature, lines);
+    }
+    eligibleStart[j] = eligible.length;
+    for (const l of lines) {
+      eligible.push(l);
+      const memo = processingMemo[l] as Map<number, number>;
+      let p = memo.get(job.minutes);
+      if (p === undefined) {
+        p = processingMinutes(job.minutes, instance.lines[l]?.speed ?? 1);
+        memo.set(job.minutes, p);
+      }
+      processing[j * lineCount + l] = p;
+    }
+  });
+  eligibleStart[jobCount] = eligible.length;
+
+  // ---- pins: hard ones first, then soft ones; each must fit with its accepted neighbours
+  const candidates: PinCandidate[] = [];
+  const softCandidates: PinCandidate[] = [];
+  const isPinned = new Uint8Array(jobCount);
+  instance.jobs.forEach((job, j) => {
+    const place = job.pinned ?? options.softPins?.get(job.id);
+    if (!place) return;
+    const hard = job.pinned !== undefined;
+    const line = lineIndex.get(place.lineId);
+    if (line === undefined) {
+      if (hard) unschedulable.set(j, `pinned to unknown line ${place.lineId}`);
+      return;
+    }
+    (hard ? candidates : softCandidates).push({ job: j, line, start: minutesOf(place.start, epochOffset), hard });
+  });
+  candidates.sort((a, b) => a.start - b.start || a.job - b.job);
+  softCandidates.sort((a, b) => a.start - b.start || a.job - b.job);
+  const accepted: AcceptedPin[][] = instance.lines.map(() => []);
+  const initialFamily = Int32Array.from(instance.lines.map((line) => family(line.initialFamily)));
+  const setupOf = (from: number, to: number) => (from < 0 || from === to ? 0 : (setupMatrix[from * familyCount + to] as number));
+
+  const refusal = (c: PinCandidate): string | AcceptedPin => {
+    const [starts, ends] = lineWindows[c.line] as [Int32Array, Int32Array];
+    const lineId = instance.lines[c.line]?.id;
+    const p = processing[c.job * lineCount + c.line] as number;
+    if (p < 0) return `pinned line ${lineId} lacks a required capability`;
+    const end = c.start + p;
+    const f = jobFamily[c.job] as number;
+    if (c.start < (jobRelease[c.job] as number)) return "pinned start is before its release";
+    const list = accepted[c.line] as AcceptedPin[];
+    let at = 0;
+    while (at < list.length && (list[at] as AcceptedPin).start < c.start) at++;
+    const prev = list[at - 1];
+    const next = list[at];
+    const setupBefore = setupOf(prev ? prev.family : (initialFamily[c.line] as number), f);
+    if (c.start - setupBefore < 0 || end > horizon) return "pinned placement (with its setup) lies outside the horizon";
+    if (c.start - setupBefore < (prev ? prev.end : 0)) return `pinned placement overlaps pinned job ${prev ? instance.jobs[prev.job]?.id : ""}`.trim();
+    const w = windowHolding(starts, ends, c.start - setupBefore, end);
+    if (w < 0) return `pinned placement (with its ${setupBefore} min setup) is not inside one availability window of ${lineId}`;
+    if (next) {
+      const setupAfter = setupOf(f, next.family);
+      if (next.start - setupAfter < end || windowHolding(starts, ends, next.start - setupAfter, next.end) < 0) {
+        return `pinned placement leaves no room for the setup of pinned job ${instance.jobs[next.job]?.id}`;
+      }
+    }
+    const first = windowHolding(starts, ends, c.start, end);
+    return { job: c.job, start: c.start, end, family: f, windowStart: starts[first] as number };
+  };
+  for (const c of [...candidates, ...softCandidates]) {
+    const result = refusal(c);
+    if (typeof result === "string") {
+      if (c.hard) unschedulable.set(c.job, `${result} (${instance.jobs[c.job]?.id})`);
+      continue;
+    }
+    const list = accepted[c.line] as AcceptedPin[];
+    let at = 0;
+    while (at < list.length && (list[at] as AcceptedPin).start < c.start) at++;
+    list.splice(at, 0, result);
+    isPinned[c.job] = 1;
+  }
+
+  const lines: LineModel[] = instance.lines.map((line, l) => {
+    const list = accepted[l] as AcceptedPin[];
+    const pins: LinePins = {
+      count: list.length,
+      job: Int32Array.from(list.map((p) => p.job)),
+      start: Int32Array.from(list.map((p) => p.start)),
+      end: Int32Array.from(list.map((p) => p.end)),
+      family: Int32Array.from(list.map((p) => p.family)),
+      windowStart: Int32Array.from(list.map((p) => p.windowStart)),
+      tardiness: Float64Array.from(list.map((p) => (jobWeight[p.job] as number) * Math.max(0, p.end - (jobDue[p.job] as number)))),
+    };
+    const [windowStart, windowEnd] = lineWindows[l] as [Int32Array, Int32Array];
+    return { index: l, id: line.id, initialFamily: initialFamily[l] as number, windowStart, windowEnd, pins };
+  });
+
+  // ---- free jobs: everything else that some window of some eligible line can hold
+  const freeJobs: number[] = [];
+  for (let j = 0; j < jobCount; j++) {
+    if (isPinned[j] || unschedulable.has(j)) continue;
+    const from = eligibleStart[j] as number;
+    const to = eligibleStart[j + 1] as number;
+    const job = instance.jobs[j];
+    if (from === to) {
+      const missing = (job?.requires ?? []).filter((c) => !capabilities.some((set) => set.has(c)));
+      unschedulable.set(j, missing.length ? `no line has capability ${missing.join(", ")}` : `no line has all of ${job?.requires.join(", ")}`);
+      continue;
+    }
+    let fits = false;
+    for (let e = from; e < to && !fits; e++) {
+      const l = eligible[e] as number;
+      const [starts, ends] = lineWindows[l] as [Int32Array, Int32Array];
+      const p = processing[j * lineCount + l] as number;
+      for (let w = 0; w < starts.length && !fits; w++) {
+        fits = Math.max(starts[w] as number, jobRelease[j] as number) + p <= (ends[w] as number);
+      }
+    }
+    if (!fits) {
+      unschedulable.set(j, "no availability window of an eligible line can hold it after its release");
+      continue;
+    }
+    freeJobs.push(j);
+  }
+
+  return {
+    instance,
+    epochOffset,
+    horizon,
+    jobCount,
+    lineCount,
+    familyCount,
+    jobIds: instance.jobs.map((job) => job.id),
+    lineIds: instance.lines.map((line) => line.id),
+    jobIndex,
+    lineIndex,
+    jobFamily,
+    jobRelease,
+    jobDue,
+    jobWeight,
+    processing,
+    eligibleStart,
+    eligibleLines: Int32Array.from(eligible),
+    setupMatrix,
+    lines,
+    isPinned,
+    freeJobs: Int32Array.from(freeJobs),
+    unschedulable,
+  };
+}
