@@ -2,3 +2,4 @@ export * from "./actions";
 export * from "./actor";
 export * from "./decide";
 export * from "./rooms";
+export * from "./home-path";

@@ -1,0 +1,44 @@
+/**
+ * The audit log is tamper-evident: each entry's hash covers its content and the previous
+ * entry's hash, so editing or deleting an entry breaks every later link. The hashing function
+ * is injected (SHA-256 on the server) to keep the core free of Node's crypto.
+ */
+export type AuditEntryContent = {
+  at: string;
+  actorType: string;
+  actorId: string | null;
+  organizationId: string | null;
+  action: string;
+  targetType: string | null;
+  targetId: string | null;
+  address: string | null;
+  outcome: string;
+  details: unknown;
+};
+
+/** JSON with sorted keys, so the same content always hashes the same. */
+export function canonicalJson(value: unknown): string {
+  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
+  const entries = Object.entries(value as Record<string, unknown>)
+    .filter(([, v]) => v !== undefined)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
+}
+
+export function auditHashInput(content: AuditEntryContent, prevHash: string | null): string {
+  return `${prevHash ?? "genesis"}\n${canonicalJson(content)}`;
+}
+
+export type ChainLink = { id: string; content: AuditEntryContent; prevHash: string | null; hash: string | null };
+
+/** Walks the chain in order; returns the first entry whose link does not hold, or null. */
+export function findBrokenLink(entries: ChainLink[], sha256: (input: string) => string): { id: string; reason: string } | null {
+  let previous: string | null = null;
+  for (const entry of entries) {
+    if (entry.prevHash !== previous) return { id: entry.id, reason: "its previous-hash does not match the entry before it" };
+    if (entry.hash !== sha256(auditHashInput(entry.content, entry.prevHash))) return { id: entry.id, reason: "its content does not match its hash" };
+    previous = entry.hash;
+  }
+  return null;
+}

@@ -1,0 +1,64 @@
+/**
+ * The one Tailorline process: one HTTP server for Next.js (pages, API) and Socket.IO.
+ *   npm run dev    — development, watching files
+ *   npm start      — the production build
+ */
+import { createServer } from "node:http";
+import next from "next";
+import { ensureAuthSecret } from "./lib/server/auth/auth-secret";
+import { disconnectDatabase } from "./lib/server/db";
+import { describeDatabaseTarget, resolveDatabaseTarget } from "./lib/server/db/database-target";
+import { logger } from "./lib/server/logger";
+import { createSocketServer } from "./lib/server/realtime/create-socket-server";
+
+const dev = process.env.NODE_ENV !== "production";
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOST ?? "0.0.0.0";
+const trustProxy = process.env.TRUST_PROXY === "1";
+const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
+
+async function main() {
+  ensureAuthSecret();
+  const app = next({ dev, hostname, port, turbopack: dev });
+  await app.prepare();
+  const handle = app.getRequestHandler();
+
+  const httpServer = createServer((request, response) => {
+    // Audit and rate limits read the client address from X-Forwarded-For; unless a trusted
+    // proxy sets it, it is the socket's address and nothing a client can claim.
+    if (!trustProxy) request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
+    void handle(request, response);
+  });
+  const sockets = createSocketServer(httpServer);
+
+  await new Promise<void>((resolve) => httpServer.listen(port, hostname, resolve));
+  const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;
+  logger.info({ port, dev, database: describeDatabaseTarget(resolveDatabaseTarget()) }, `Tailorline ready on http://${shownHost}:${port}`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
+    const forced = setTimeout(() => {
+      logger.warn("grace period over: closing remaining connections");
+      httpServer.closeAllConnections();
+    }, SHUTDOWN_GRACE_MS);
+    forced.unref();
+    const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+    httpServer.closeIdleConnections();
+    await sockets.close();
+    await httpClosed;
+    await app.close?.();
+    await disconnectDatabase();
+    logger.info("stopped");
+    process.exit(0);
+  };
+  process.on("SIGTERM", () => void shutdown("SIGTERM"));
+  process.on("SIGINT", () => void shutdown("SIGINT"));
+}
+
+main().catch((error) => {
+  logger.fatal({ err: error }, "Tailorline failed to start");
+  process.exit(1);
+});
