@@ -1,0 +1,117 @@
+import type { ComparisonOperator } from "../definition/condition-schema";
+import type { Option } from "../definition/option-group-schema";
+import type { ProductDefinition } from "../product-definition";
+
+/** An index over a product definition, built once per definition so evaluate does no lookups. */
+export interface CompiledProduct {
+  definition: ProductDefinition;
+  groups: CompiledGroup[];
+  groupIndex: Map<string, number>;
+  rules: CompiledRule[];
+  /** Indices of `set` rules, in declaration order (earlier rules win a tie). */
+  setRules: number[];
+  priceRules: CompiledPriceRule[];
+  bom: CompiledBomLine[];
+  routingExtras: { when: Literal; minutes: number; capabilities: string[] }[];
+  familyGroup: number | null;
+}
+
+export interface CompiledOption {
+  index: number;
+  code: string;
+  label: string;
+  priceDelta: number;
+  leadTimeDays: number;
+  familyVariant: string;
+  definition: Option;
+}
+
+interface GroupBase {
+  index: number;
+  code: string;
+  label: string;
+  required: boolean;
+  /** Rules with a literal on this group: the only ones a change here can affect. */
+  rules: number[];
+}
+
+export interface CompiledSingleGroup extends GroupBase {
+  kind: "single";
+  options: CompiledOption[];
+  optionIndex: Map<string, number>;
+  defaultOption: number;
+}
+
+export interface CompiledMultiGroup extends GroupBase {
+  kind: "multi";
+  options: CompiledOption[];
+  optionIndex: Map<string, number>;
+  minPicks: number;
+  maxPicks: number;
+  defaultPicks: number[];
+}
+
+export interface CompiledNumericGroup extends GroupBase {
+  kind: "numeric";
+  min: number;
+  max: number;
+  step: number;
+  unit: string;
+  defaultValue: number | null;
+}
+
+export interface CompiledTextGroup extends GroupBase {
+  kind: "text";
+  maxLength: number;
+  allowedCharacters: string;
+  letterCase: "as-typed" | "upper";
+  defaultValue: string;
+}
+
+export type CompiledGroup = CompiledSingleGroup | CompiledMultiGroup | CompiledNumericGroup | CompiledTextGroup;
+export type CompiledChoiceGroup = CompiledSingleGroup | CompiledMultiGroup;
+
+/**
+ * A test on one group's value. Rules are compiled into "nogoods": a rule is violated exactly
+ * when all its literals are true.
+ */
+export type Literal =
+  /** Single: the chosen option is in the mask. Multi: some pick is. `negated` flips it; an empty group is in no mask. */
+  | { type: "option"; group: number; mask: Uint8Array; maskIndices: number[]; negated: boolean }
+  /** `value op constant`; an empty numeric group gives `whenEmpty`. */
+  | { type: "compare"; group: number; op: ComparisonOperator; value: number; whenEmpty: boolean }
+  /** An empty text group is the empty string. */
+  | { type: "text"; group: number; test: "filled" | "empty" | "differs"; text: string };
+
+export type SetValue =
+  | { kind: "option"; option: number }
+  | { kind: "number"; value: number }
+  | { kind: "text"; value: string };
+
+export interface CompiledRule {
+  index: number;
+  id: string;
+  kind: ProductDefinition["rules"][number]["kind"];
+  message: string;
+  literals: Literal[];
+  /** Distinct groups the literals test, in literal order. */
+  groups: number[];
+  /** Set rules only: the condition part and what it sets. */
+  when: Literal[];
+  target: { group: number; value: SetValue } | null;
+}
+
+export type CompiledPriceRule =
+  | { kind: "surcharge"; id: string; label: string; when: Literal[]; amount: number }
+  | { kind: "per-unit"; id: string; label: string; group: number; above: number; per: number; amount: number }
+  | { kind: "percentage"; id: string; label: string; when: Literal[]; basisPoints: number }
+  | { kind: "quantity-break"; id: string; label: string; breaks: { minQuantity: number; basisPoints: number }[] };
+
+export interface CompiledBomLine {
+  partNumber: string;
+  quantity: number;
+  when: Literal | null;
+  scaleBy: { group: number; factor: number; roundUpTo: number | null } | null;
+}
+
+export const NO_OPTION = -1;

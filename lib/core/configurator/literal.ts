@@ -1,0 +1,74 @@
+import type { Assignment } from "./assignment";
+import { isOpen } from "./assignment";
+import type { CompiledGroup, CompiledRule, Literal } from "./compile/compiled-product";
+import type { ComparisonOperator } from "./definition/condition-schema";
+
+export const FALSE = 0;
+export const TRUE = 1;
+export const UNKNOWN = 2;
+export type Truth = typeof FALSE | typeof TRUE | typeof UNKNOWN;
+
+// Grid values are snapped, constants come from the definition: equal within float noise is equal.
+const EPSILON = 1e-9;
+
+export function compare(left: number, op: ComparisonOperator, right: number): boolean {
+  switch (op) {
+    case "<":
+      return left < right - EPSILON;
+    case "<=":
+      return left <= right + EPSILON;
+    case ">":
+      return left > right + EPSILON;
+    case ">=":
+      return left >= right - EPSILON;
+    case "=":
+      return Math.abs(left - right) <= EPSILON;
+    case "!=":
+      return Math.abs(left - right) > EPSILON;
+  }
+}
+
+/** Whether some pick of a multi group is in the literal's mask. */
+export function anyPickInMask(literal: Extract<Literal, { type: "option" }>, picks: Uint8Array): boolean {
+  for (const option of literal.maskIndices) if (picks[option] === 1) return true;
+  return false;
+}
+
+export function literalTruth(literal: Literal, groups: CompiledGroup[], assignment: Assignment): Truth {
+  const group = groups[literal.group];
+  if (!group || isOpen(group, assignment)) return UNKNOWN;
+  switch (literal.type) {
+    case "option": {
+      let inMask: boolean;
+      if (group.kind === "multi") {
+        inMask = anyPickInMask(literal, assignment.picks[literal.group] ?? new Uint8Array(0));
+      } else {
+        const option = assignment.option[literal.group] ?? -1;
+        inMask = option >= 0 && literal.mask[option] === 1;
+      }
+      return inMask !== literal.negated ? TRUE : FALSE;
+    }
+    case "compare": {
+      const value = assignment.number[literal.group] ?? Number.NaN;
+      if (Number.isNaN(value)) return literal.whenEmpty ? TRUE : FALSE;
+      return compare(value, literal.op, literal.value) ? TRUE : FALSE;
+    }
+    case "text": {
+      const text = assignment.text[literal.group] ?? "";
+      if (literal.test === "filled") return text !== "" ? TRUE : FALSE;
+      if (literal.test === "empty") return text === "" ? TRUE : FALSE;
+      return text !== literal.text ? TRUE : FALSE;
+    }
+  }
+}
+
+/** All literals true: the rule is broken. Unknown literals (open groups) never break a rule. */
+export function isViolated(rule: CompiledRule, groups: CompiledGroup[], assignment: Assignment): boolean {
+  for (const literal of rule.literals) if (literalTruth(literal, groups, assignment) !== TRUE) return false;
+  return true;
+}
+
+export function allTrue(literals: Literal[], groups: CompiledGroup[], assignment: Assignment): boolean {
+  for (const literal of literals) if (literalTruth(literal, groups, assignment) !== TRUE) return false;
+  return true;
+}
