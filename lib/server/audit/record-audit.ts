@@ -27,7 +27,7 @@ export type AuditRecord = {
  * the transaction, which keeps the hash chain linear across connections and processes.
  */
 export async function recordAudit(tx: Tx, record: AuditRecord): Promise<void> {
-  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
+  await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}::bigint)`;
   const previous = await tx.auditLog.findFirst({ orderBy: { id: "desc" }, select: { hash: true } });
   const actor = record.actor;
   const content: AuditEntryContent = {

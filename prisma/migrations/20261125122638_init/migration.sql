@@ -11,9 +11,6 @@ CREATE TYPE "Role" AS ENUM ('consumer', 'supplier', 'planner', 'admin');
 CREATE TYPE "ProductStatus" AS ENUM ('draft', 'published', 'archived');
 
 -- CreateEnum
-CREATE TYPE "OptionGroupKind" AS ENUM ('single', 'multi', 'numeric', 'text');
-
--- CreateEnum
 CREATE TYPE "OrderStatus" AS ENUM ('placed', 'parts_confirmed', 'scheduled', 'in_production', 'completed', 'shipped', 'cancelled');
 
 -- CreateEnum
@@ -85,7 +82,9 @@ CREATE TABLE "Product" (
     "basePrice" INTEGER NOT NULL,
     "status" "ProductStatus" NOT NULL DEFAULT 'draft',
     "draftVersion" INTEGER NOT NULL DEFAULT 1,
+    "publishedVersion" INTEGER,
     "draftDefinition" JSONB NOT NULL,
+    "revision" INTEGER NOT NULL DEFAULT 1,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMP(3) NOT NULL,
 
@@ -102,69 +101,6 @@ CREATE TABLE "ProductVersion" (
     "publishedById" TEXT,
 
     CONSTRAINT "ProductVersion_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "OptionGroup" (
-    "id" TEXT NOT NULL,
-    "productId" TEXT NOT NULL,
-    "code" TEXT NOT NULL,
-    "label" TEXT NOT NULL,
-    "kind" "OptionGroupKind" NOT NULL,
-    "required" BOOLEAN NOT NULL DEFAULT true,
-    "position" INTEGER NOT NULL DEFAULT 0,
-    "minPicks" INTEGER,
-    "maxPicks" INTEGER,
-    "numericMin" DOUBLE PRECISION,
-    "numericMax" DOUBLE PRECISION,
-    "numericStep" DOUBLE PRECISION,
-    "unit" TEXT,
-    "textMaxLength" INTEGER,
-    "textCharset" TEXT,
-    "defaultValue" JSONB,
-
-    CONSTRAINT "OptionGroup_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "Option" (
-    "id" TEXT NOT NULL,
-    "groupId" TEXT NOT NULL,
-    "code" TEXT NOT NULL,
-    "label" TEXT NOT NULL,
-    "priceDelta" INTEGER NOT NULL DEFAULT 0,
-    "previewLayer" JSONB,
-    "leadTimeDays" INTEGER NOT NULL DEFAULT 0,
-    "isDefault" BOOLEAN NOT NULL DEFAULT false,
-    "position" INTEGER NOT NULL DEFAULT 0,
-
-    CONSTRAINT "Option_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "Rule" (
-    "id" TEXT NOT NULL,
-    "productId" TEXT NOT NULL,
-    "code" TEXT NOT NULL,
-    "kind" TEXT NOT NULL,
-    "message" TEXT NOT NULL,
-    "expression" JSONB NOT NULL,
-    "position" INTEGER NOT NULL DEFAULT 0,
-
-    CONSTRAINT "Rule_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "PriceRule" (
-    "id" TEXT NOT NULL,
-    "productId" TEXT NOT NULL,
-    "code" TEXT NOT NULL,
-    "kind" TEXT NOT NULL,
-    "label" TEXT NOT NULL,
-    "params" JSONB NOT NULL,
-    "position" INTEGER NOT NULL DEFAULT 0,
-
-    CONSTRAINT "PriceRule_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -196,33 +132,6 @@ CREATE TABLE "SupplierPart" (
     "active" BOOLEAN NOT NULL DEFAULT true,
 
     CONSTRAINT "SupplierPart_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "BomLine" (
-    "id" TEXT NOT NULL,
-    "productId" TEXT NOT NULL,
-    "partId" TEXT NOT NULL,
-    "quantity" DOUBLE PRECISION NOT NULL,
-    "condition" JSONB,
-    "scaleBy" JSONB,
-    "position" INTEGER NOT NULL DEFAULT 0,
-
-    CONSTRAINT "BomLine_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "RoutingOperation" (
-    "id" TEXT NOT NULL,
-    "productId" TEXT NOT NULL,
-    "sequence" INTEGER NOT NULL,
-    "name" TEXT NOT NULL,
-    "requires" TEXT[],
-    "minutesPerUnit" INTEGER NOT NULL,
-    "optionEffects" JSONB,
-    "familyGroup" TEXT,
-
-    CONSTRAINT "RoutingOperation_pkey" PRIMARY KEY ("id")
 );
 
 -- CreateTable
@@ -524,18 +433,6 @@ CREATE UNIQUE INDEX "Product_manufacturerId_slug_key" ON "Product"("manufacturer
 CREATE UNIQUE INDEX "ProductVersion_productId_version_key" ON "ProductVersion"("productId", "version");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "OptionGroup_productId_code_key" ON "OptionGroup"("productId", "code");
-
--- CreateIndex
-CREATE UNIQUE INDEX "Option_groupId_code_key" ON "Option"("groupId", "code");
-
--- CreateIndex
-CREATE UNIQUE INDEX "Rule_productId_code_key" ON "Rule"("productId", "code");
-
--- CreateIndex
-CREATE UNIQUE INDEX "PriceRule_productId_code_key" ON "PriceRule"("productId", "code");
-
--- CreateIndex
 CREATE UNIQUE INDEX "Part_manufacturerId_partNumber_key" ON "Part"("manufacturerId", "partNumber");
 
 -- CreateIndex
@@ -543,12 +440,6 @@ CREATE INDEX "SupplierPart_supplierId_idx" ON "SupplierPart"("supplierId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "SupplierPart_partId_supplierId_key" ON "SupplierPart"("partId", "supplierId");
-
--- CreateIndex
-CREATE INDEX "BomLine_productId_idx" ON "BomLine"("productId");
-
--- CreateIndex
-CREATE UNIQUE INDEX "RoutingOperation_productId_sequence_key" ON "RoutingOperation"("productId", "sequence");
 
 -- CreateIndex
 CREATE INDEX "StockReservation_orderItemId_idx" ON "StockReservation"("orderItemId");
@@ -653,18 +544,6 @@ ALTER TABLE "ProductVersion" ADD CONSTRAINT "ProductVersion_productId_fkey" FORE
 ALTER TABLE "ProductVersion" ADD CONSTRAINT "ProductVersion_publishedById_fkey" FOREIGN KEY ("publishedById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
 
 -- AddForeignKey
-ALTER TABLE "OptionGroup" ADD CONSTRAINT "OptionGroup_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Option" ADD CONSTRAINT "Option_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "OptionGroup"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "Rule" ADD CONSTRAINT "Rule_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "PriceRule" ADD CONSTRAINT "PriceRule_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
 ALTER TABLE "Part" ADD CONSTRAINT "Part_manufacturerId_fkey" FOREIGN KEY ("manufacturerId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
@@ -672,15 +551,6 @@ ALTER TABLE "SupplierPart" ADD CONSTRAINT "SupplierPart_partId_fkey" FOREIGN KEY
 
 -- AddForeignKey
 ALTER TABLE "SupplierPart" ADD CONSTRAINT "SupplierPart_supplierId_fkey" FOREIGN KEY ("supplierId") REFERENCES "Organization"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "BomLine" ADD CONSTRAINT "BomLine_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "BomLine" ADD CONSTRAINT "BomLine_partId_fkey" FOREIGN KEY ("partId") REFERENCES "Part"("id") ON DELETE RESTRICT ON UPDATE CASCADE;
-
--- AddForeignKey
-ALTER TABLE "RoutingOperation" ADD CONSTRAINT "RoutingOperation_productId_fkey" FOREIGN KEY ("productId") REFERENCES "Product"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
 -- AddForeignKey
 ALTER TABLE "StockReservation" ADD CONSTRAINT "StockReservation_partId_fkey" FOREIGN KEY ("partId") REFERENCES "Part"("id") ON DELETE CASCADE ON UPDATE CASCADE;
