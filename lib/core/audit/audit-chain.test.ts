@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { auditHashInput, canonicalJson, findBrokenLink, type AuditEntryContent, type ChainLink } from "./audit-chain";
+import { canonicalJson } from "../json/canonical-json";
+import { auditHashInput, findBrokenLink, type AuditEntryContent, type ChainLink } from "./audit-chain";
 
 const sha256 = (input: string) => createHash("sha256").update(input).digest("hex");
 const content = (action: string): AuditEntryContent => ({

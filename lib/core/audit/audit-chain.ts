@@ -1,3 +1,5 @@
+import { canonicalJson } from "../json/canonical-json";
+
 /**
  * The audit log is tamper-evident: each entry's hash covers its content and the previous
  * entry's hash, so editing or deleting an entry breaks every later link. The hashing function
@@ -15,16 +17,6 @@ export type AuditEntryContent = {
   outcome: string;
   details: unknown;
 };
-
-/** JSON with sorted keys, so the same content always hashes the same. */
-export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== "object") return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(",")}]`;
-  const entries = Object.entries(value as Record<string, unknown>)
-    .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(",")}}`;
-}
 
 export function auditHashInput(content: AuditEntryContent, prevHash: string | null): string {
   return `${prevHash ?? "genesis"}\n${canonicalJson(content)}`;
