@@ -1,18 +1,13 @@
 import Link from "next/link";
-import { canUseArea } from "@/lib/core/policy";
-import { currentActor } from "@/lib/server/auth/page-guard";
-import { db } from "@/lib/server/db";
+import { canUseArea, type Actor } from "@/lib/core/policy";
 import { signOutAction } from "@/app/(auth)/actions";
 import { Button } from "@/components/ui/button";
 
 const ROLE_LABEL = { consumer: "Customer", supplier: "Supplier", planner: "Planner", admin: "Admin" } as const;
 
-export async function SiteHeader() {
-  const actor = await currentActor();
-  const user =
-    actor.kind === "user"
-      ? await db.user.findUnique({ where: { id: actor.userId }, select: { name: true, organization: { select: { name: true } } } })
-      : null;
+export type SignedInUser = { name: string; organizationName: string | null };
+
+export function SiteHeader({ actor, user }: { actor: Actor; user: SignedInUser | null }) {
   const links: Array<{ href: string; label: string }> = [{ href: "/catalogue", label: "Catalogue" }];
   if (canUseArea(actor, "orders")) links.push({ href: "/orders", label: "My orders" });
   if (canUseArea(actor, "supplier")) links.push({ href: "/supplier/requests", label: "Parts requests" });
@@ -39,7 +34,7 @@ export async function SiteHeader() {
               <div className="font-medium text-ink" data-testid="signed-in-user">{user.name}</div>
               <div className="text-slate-500">
                 {ROLE_LABEL[actor.role]}
-                {user.organization ? ` · ${user.organization.name}` : ""}
+                {user.organizationName ? ` · ${user.organizationName}` : ""}
               </div>
             </div>
             <form action={signOutAction}>
