@@ -8,6 +8,7 @@ import next from "next";
 import { ensureAuthSecret } from "./lib/server/auth/auth-secret";
 import { disconnectDatabase } from "./lib/server/db";
 import { describeDatabaseTarget, resolveDatabaseTarget } from "./lib/server/db/database-target";
+import { createGracefulShutdown } from "./lib/server/http/graceful-shutdown";
 import { logger } from "./lib/server/logger";
 import { createSocketServer } from "./lib/server/realtime/create-socket-server";
 
@@ -35,27 +36,18 @@ async function main() {
   const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;
   logger.info({ port, dev, database: describeDatabaseTarget(resolveDatabaseTarget()) }, `Tailorline ready on http://${shownHost}:${port}`);
 
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, "shutting down: no new connections, finishing requests in flight");
-    const forced = setTimeout(() => {
-      logger.warn("grace period over: closing remaining connections");
-      httpServer.closeAllConnections();
-    }, SHUTDOWN_GRACE_MS);
-    forced.unref();
-    const httpClosed = new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    httpServer.closeIdleConnections();
-    await sockets.close();
-    await httpClosed;
-    await app.close?.();
-    await disconnectDatabase();
-    logger.info("stopped");
-    process.exit(0);
-  };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  const shutdown = createGracefulShutdown({
+    httpServer,
+    closeSockets: sockets.close,
+    closeResources: async () => {
+      await app.close?.();
+      await disconnectDatabase();
+    },
+    graceMs: SHUTDOWN_GRACE_MS,
+  });
+  const exitAfter = (signal: string) => void shutdown(signal).then(() => process.exit(0));
+  process.on("SIGTERM", () => exitAfter("SIGTERM"));
+  process.on("SIGINT", () => exitAfter("SIGINT"));
 }
 
 main().catch((error) => {
