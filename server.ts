@@ -31,6 +31,11 @@ async function main() {
     void handle(request, response);
   });
   const sockets = createSocketServer(httpServer);
+  // Socket.IO answers its own upgrades; every other one (Next's dev HMR) goes to Next.
+  const upgradeNext = app.getUpgradeHandler();
+  httpServer.on("upgrade", (request, socket, head) => {
+    if (!request.url?.startsWith("/socket.io/")) void upgradeNext(request, socket, head);
+  });
 
   await new Promise<void>((resolve) => httpServer.listen(port, hostname, resolve));
   const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;

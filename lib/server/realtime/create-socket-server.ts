@@ -13,6 +13,8 @@ export function createSocketServer(httpServer: HttpServer) {
     maxHttpBufferSize: 256 * 1024,
     pingInterval: 10_000,
     pingTimeout: 10_000,
+    // Other upgrades on this server (Next's dev HMR websocket) are not ours to destroy.
+    destroyUpgrade: false,
   });
   setSocketServer(io);
   attachLiveNamespace(io);
