@@ -3,7 +3,7 @@ import { SOURCE, sourceName } from "./assignment";
 import { readChoice } from "./check-choice";
 import type { CompiledProduct, CompiledRule } from "./compile/compiled-product";
 import type { ChoiceValue } from "./configuration";
-import { findRepair } from "./find-repair";
+import { DEFAULT_LIMITS, findRepair, type RepairLimits } from "./find-repair";
 
 export interface InvolvedValue {
   group: string;
@@ -64,11 +64,12 @@ export function proposeFix(
   product: CompiledProduct,
   assignment: Assignment,
   kept: number[],
+  limits: RepairLimits = DEFAULT_LIMITS,
 ): { changes: ChoiceChange[]; repaired: Assignment } | null {
-  let repair = findRepair(product, assignment, new Set(kept));
+  let repair = findRepair(product, assignment, new Set(kept), limits);
   if (!repair && kept.length > 1) {
     const latest = kept.reduce((a, b) => ((assignment.choiceOrder[a] ?? -1) >= (assignment.choiceOrder[b] ?? -1) ? a : b));
-    repair = findRepair(product, assignment, new Set([latest]));
+    repair = findRepair(product, assignment, new Set([latest]), limits);
   }
   if (!repair) return null;
   const repaired = repair.assignment;

@@ -7,7 +7,7 @@ import { NO_OPTION } from "./compile/compiled-product";
 import { completenessErrors } from "./completeness";
 import type { Configuration } from "./configuration";
 import { explainConflict, proposeFix, type ChoiceChange, type Conflict } from "./conflicts";
-import { isViolated } from "./literal";
+import { isBroken, literalTruths } from "./literal-truths";
 import { normalize, type InputError } from "./normalize";
 import { groupStates, type GroupState } from "./option-availability";
 import { priceConfiguration, type PriceBreakdown } from "./price";
@@ -53,6 +53,9 @@ export interface EvaluateOptions {
 
 export const MAX_QUANTITY = 10_000;
 
+// evaluate runs on every click, so its fix is a quick look; applyChoice searches harder.
+const QUICK_FIX = { budget: 80, maxChanges: 3 };
+
 /**
  * The configurator's one question: given this product and these choices, what can still be
  * chosen and why not, is it complete and valid, what does it cost, and what will the factory
@@ -76,8 +79,9 @@ export function evaluateCompiled(
   const conflicts: Conflict[] = [];
   const errors: ConfigurationError[] = [...inputErrors];
   const kept = new Set<number>();
+  const truths = literalTruths(product, assignment);
   for (const rule of product.rules) {
-    if (!isViolated(rule, product.groups, assignment)) continue;
+    if (!isBroken(rule, truths)) continue;
     const conflict = explainConflict(product, assignment, rule);
     conflicts.push(conflict);
     const group = conflict.choice?.group ?? conflict.earlier[0]?.group ?? "";
@@ -99,12 +103,12 @@ export function evaluateCompiled(
     version: product.definition.version,
     currency: product.definition.currency,
     configuration: normalized,
-    groups: groupStates(product, assignment, setBy),
+    groups: groupStates(product, assignment, setBy, truths),
     complete: missing.length === 0,
     valid: errors.length === 0,
     errors,
     conflicts,
-    fix: conflicts.length === 0 ? [] : (proposeFix(product, assignment, [...kept])?.changes ?? null),
+    fix: conflicts.length === 0 ? [] : (proposeFix(product, assignment, [...kept], QUICK_FIX)?.changes ?? null),
     price: priceConfiguration(product, assignment, quantity),
     partsList: explodeBillOfMaterials(product, assignment, quantity),
     job: routeConfiguration(product, assignment, quantity),

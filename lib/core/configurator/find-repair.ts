@@ -11,13 +11,13 @@ export interface Repair {
   changed: number[];
 }
 
-interface RepairLimits {
+export interface RepairLimits {
   /** Search nodes; the repair runs on every conflicting evaluate, so it must stay cheap. */
   budget: number;
   maxChanges: number;
 }
 
-const DEFAULT_LIMITS: RepairLimits = { budget: 400, maxChanges: 4 };
+export const DEFAULT_LIMITS: RepairLimits = { budget: 400, maxChanges: 4 };
 // Changing something the customer chose costs more than moving a default or a rule's value.
 const CHOICE_COST = 10;
 const OTHER_COST = 1;

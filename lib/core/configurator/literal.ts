@@ -1,5 +1,4 @@
 import type { Assignment } from "./assignment";
-import { isOpen } from "./assignment";
 import type { CompiledGroup, CompiledRule, Literal } from "./compile/compiled-product";
 import type { ComparisonOperator } from "./definition/condition-schema";
 
@@ -29,32 +28,33 @@ export function compare(left: number, op: ComparisonOperator, right: number): bo
 }
 
 /** Whether some pick of a multi group is in the literal's mask. */
-export function anyPickInMask(literal: Extract<Literal, { type: "option" }>, picks: Uint8Array): boolean {
+export function anyPickInMask(literal: Literal, picks: Uint8Array): boolean {
   for (const option of literal.maskIndices) if (picks[option] === 1) return true;
   return false;
 }
 
+/**
+ * Three-valued: an open group (required, no value yet) makes its literals UNKNOWN. The open
+ * check is folded into each case because this runs thousands of times per evaluate.
+ */
 export function literalTruth(literal: Literal, groups: CompiledGroup[], assignment: Assignment): Truth {
-  const group = groups[literal.group];
-  if (!group || isOpen(group, assignment)) return UNKNOWN;
+  const index = literal.group;
   switch (literal.type) {
     case "option": {
-      let inMask: boolean;
-      if (group.kind === "multi") {
-        inMask = anyPickInMask(literal, assignment.picks[literal.group] ?? new Uint8Array(0));
-      } else {
-        const option = assignment.option[literal.group] ?? -1;
-        inMask = option >= 0 && literal.mask[option] === 1;
-      }
-      return inMask !== literal.negated ? TRUE : FALSE;
+      const picks = assignment.picks[index]!;
+      if (picks.length > 0) return anyPickInMask(literal, picks) !== literal.negated ? TRUE : FALSE;
+      const option = assignment.option[index]!;
+      if (option < 0) return groups[index]!.required ? UNKNOWN : literal.negated ? TRUE : FALSE;
+      return (literal.mask[option] === 1) !== literal.negated ? TRUE : FALSE;
     }
     case "compare": {
-      const value = assignment.number[literal.group] ?? Number.NaN;
-      if (Number.isNaN(value)) return literal.whenEmpty ? TRUE : FALSE;
+      const value = assignment.number[index]!;
+      if (Number.isNaN(value)) return groups[index]!.required ? UNKNOWN : literal.whenEmpty ? TRUE : FALSE;
       return compare(value, literal.op, literal.value) ? TRUE : FALSE;
     }
     case "text": {
-      const text = assignment.text[literal.group] ?? "";
+      const text = assignment.text[index]!;
+      if (text === "" && groups[index]!.required) return UNKNOWN;
       if (literal.test === "filled") return text !== "" ? TRUE : FALSE;
       if (literal.test === "empty") return text === "" ? TRUE : FALSE;
       return text !== literal.text ? TRUE : FALSE;

@@ -58,6 +58,18 @@ export function normalize(product: CompiledProduct, configuration: Readonly<Reco
   return { assignment, inputErrors, setBy };
 }
 
+/**
+ * Defaults and the set rules they trigger, without adjusting anything: what a customer sees
+ * before choosing. Analysis checks it against the rules.
+ */
+export function defaultsOnly(product: CompiledProduct): { assignment: Assignment; setBy: Int32Array } {
+  const assignment = createAssignment(product);
+  for (const group of product.groups) applyDefault(group, assignment);
+  const setBy = new Int32Array(product.groups.length).fill(-1);
+  applySetRules(product, assignment, setBy);
+  return { assignment, setBy };
+}
+
 function applyDefault(group: CompiledGroup, assignment: Assignment): void {
   const index = group.index;
   let applied = false;
@@ -135,9 +147,16 @@ function violatesAny(product: CompiledProduct, group: CompiledGroup, assignment:
 
 /** Moves defaults that break a rule to the nearest value that does not. Returns whether any moved. */
 function adjustDefaults(product: CompiledProduct, assignment: Assignment): boolean {
+  // One pass over the rules finds the defaults worth a closer look; most evaluations have none.
+  const suspects = new Set<number>();
+  for (const rule of product.rules) {
+    if (!isViolated(rule, product.groups, assignment)) continue;
+    for (const group of rule.groups) if (assignment.source[group] === SOURCE.default) suspects.add(group);
+  }
+  if (suspects.size === 0) return false;
   let movedAny = false;
   for (const group of product.groups) {
-    if (assignment.source[group.index] !== SOURCE.default) continue;
+    if (!suspects.has(group.index) || assignment.source[group.index] !== SOURCE.default) continue;
     const broken = violatesAny(product, group, assignment);
     if (broken === 0 || !adjustDefault(product, group, assignment, broken)) continue;
     movedAny = true;

@@ -67,21 +67,23 @@ export function contains(interval: Interval, value: number): boolean {
  * literals hold.
  */
 export function numericRestrictions(product: CompiledProduct, group: CompiledNumericGroup, assignment: Assignment): NumericRestriction[] {
+  const armed = group.rules.filter((ruleIndex) =>
+    product.rules[ruleIndex]!.literals.every(
+      (literal) => literal.group === group.index || literalTruth(literal, product.groups, assignment) === TRUE,
+    ),
+  );
+  return restrictionsOf(product, group, armed);
+}
+
+/** The restrictions of rules already known to be armed for the group (see literal-truths.ts). */
+export function restrictionsOf(product: CompiledProduct, group: CompiledNumericGroup, armed: number[]): NumericRestriction[] {
   const restrictions: NumericRestriction[] = [];
-  for (const ruleIndex of group.rules) {
-    const rule = product.rules[ruleIndex];
-    if (!rule) continue;
+  for (const ruleIndex of armed) {
     let forbidden: Interval[] = [EVERYTHING];
-    let armed = true;
-    for (const literal of rule.literals) {
-      if (literal.group === group.index) {
-        forbidden = intersect(forbidden, literalIntervals(literal));
-      } else if (literalTruth(literal, product.groups, assignment) !== TRUE) {
-        armed = false;
-        break;
-      }
+    for (const literal of product.rules[ruleIndex]!.literals) {
+      if (literal.group === group.index) forbidden = intersect(forbidden, literalIntervals(literal));
     }
-    if (armed && forbidden.length > 0) restrictions.push({ rule: ruleIndex, forbidden });
+    if (forbidden.length > 0) restrictions.push({ rule: ruleIndex, forbidden });
   }
   return restrictions;
 }

@@ -8,10 +8,11 @@ import type {
   CompiledProduct,
   CompiledRule,
   CompiledTextGroup,
+  Literal,
 } from "./compile/compiled-product";
 import type { ChoiceValue } from "./configuration";
-import { literalTruth, TRUE } from "./literal";
-import { firstAllowed, numericRestrictions } from "./numeric-range";
+import type { LiteralTruths } from "./literal-truths";
+import { firstAllowed, restrictionsOf } from "./numeric-range";
 
 export interface Blocker {
   ruleId: string;
@@ -60,51 +61,59 @@ const NO_BLOCKERS: Blocker[] = Object.freeze([]) as unknown as Blocker[];
  * messages of the rules that would break. Groups still open (required, not chosen yet) count as
  * undecided, so they block nothing until chosen.
  */
-export function groupStates(product: CompiledProduct, assignment: Assignment, setBy: Int32Array): GroupState[] {
-  return product.groups.map((group) => {
-    const base: GroupStateBase = {
-      code: group.code,
-      label: group.label,
-      required: group.required,
-      value: readChoice(group, assignment),
-      source: sourceName(assignment.source[group.index] ?? 0),
-      setByRule: product.rules[setBy[group.index] ?? -1]?.id ?? null,
-    };
-    switch (group.kind) {
-      case "single":
-      case "multi":
-        return choiceGroupState(product, group, assignment, base);
-      case "numeric":
-        return numericGroupState(product, group, assignment, base);
-      case "text":
-        return textGroupState(product, group, assignment, base);
-    }
-  });
+export function groupStates(product: CompiledProduct, assignment: Assignment, setBy: Int32Array, truths: LiteralTruths): GroupState[] {
+  const states: GroupState[] = [];
+  for (const group of product.groups) states.push(groupState(product, group, assignment, setBy, truths));
+  return states;
 }
 
-/** Whether every literal of the rule on other groups is true: only then can this group break it. */
-function armedFor(rule: CompiledRule, group: CompiledGroup, product: CompiledProduct, assignment: Assignment): boolean {
-  for (const literal of rule.literals) {
-    if (literal.group !== group.index && literalTruth(literal, product.groups, assignment) !== TRUE) return false;
+function groupState(product: CompiledProduct, group: CompiledGroup, assignment: Assignment, setBy: Int32Array, truths: LiteralTruths): GroupState {
+  const base: GroupStateBase = {
+    code: group.code,
+    label: group.label,
+    required: group.required,
+    value: readChoice(group, assignment),
+    source: sourceName(assignment.source[group.index] ?? 0),
+    setByRule: (setBy[group.index] ?? -1) >= 0 ? (product.rules[setBy[group.index]!]?.id ?? null) : null,
+  };
+  switch (group.kind) {
+    case "single":
+    case "multi":
+      return choiceGroupState(product, group, assignment, base, truths);
+    case "numeric":
+      return numericGroupState(product, group, base, truths);
+    case "text":
+      return textGroupState(product, group, base, truths);
   }
-  return true;
 }
 
-function choiceGroupState(product: CompiledProduct, group: CompiledChoiceGroup, assignment: Assignment, base: GroupStateBase): GroupState {
-  const blockers: (Blocker[] | undefined)[] = new Array(group.options.length);
+function choiceGroupState(
+  product: CompiledProduct,
+  group: CompiledChoiceGroup,
+  assignment: Assignment,
+  base: GroupStateBase,
+  truths: LiteralTruths,
+): GroupState {
+  const blockers: (Blocker[] | null)[] = new Array<Blocker[] | null>(group.options.length).fill(null);
   const picks = assignment.picks[group.index];
   const chosen = assignment.option[group.index];
-  for (const ruleIndex of group.rules) {
-    const rule = product.rules[ruleIndex];
-    if (!rule || !armedFor(rule, group, product, assignment)) continue;
+  for (const ruleIndex of truths.armed[group.index]!) {
+    const rule = product.rules[ruleIndex]!;
+    const only = rule.groups.length === rule.literals.length ? literalOn(rule, group.index) : null;
+    if (group.kind === "single" && only !== null && !only.negated) {
+      // The common case, one literal "option in mask": exactly the mask's options break the rule.
+      for (const option of only.maskIndices) addBlocker(blockers, option, rule);
+      continue;
+    }
     for (const option of group.options) {
       const blocked = group.kind === "single" ? breaksAsSingle(rule, group.index, option.index) : breaksAsPick(rule, group.index, option.index, picks);
-      if (blocked) (blockers[option.index] ??= []).push({ ruleId: rule.id, message: rule.message });
+      if (blocked) addBlocker(blockers, option.index, rule);
     }
   }
-  const options = group.options.map((option): OptionState => {
+  const options = new Array<OptionState>(group.options.length);
+  for (const option of group.options) {
     const blockedBy = blockers[option.index] ?? NO_BLOCKERS;
-    return {
+    options[option.index] = {
       code: option.code,
       label: option.label,
       priceDelta: option.priceDelta,
@@ -112,10 +121,22 @@ function choiceGroupState(product: CompiledProduct, group: CompiledChoiceGroup, 
       available: blockedBy.length === 0,
       blockedBy,
     };
-  });
+  }
   return group.kind === "single"
     ? { ...base, kind: "single", options }
     : { ...base, kind: "multi", minPicks: group.minPicks, maxPicks: group.maxPicks, options };
+}
+
+/** The rule's one literal on the group, when each of its literals tests a different group. */
+function literalOn(rule: CompiledRule, group: number): Literal | null {
+  for (const literal of rule.literals) if (literal.group === group) return literal;
+  return null;
+}
+
+function addBlocker(blockers: (Blocker[] | null)[], option: number, rule: CompiledRule): void {
+  const list = blockers[option];
+  if (list) list.push(rule.blocker);
+  else blockers[option] = [rule.blocker];
 }
 
 /** Choosing this option makes every literal of the rule on its group true. */
@@ -151,8 +172,8 @@ function breaksAsPick(rule: CompiledRule, group: number, option: number, picks: 
   return withOption && !withoutOption;
 }
 
-function numericGroupState(product: CompiledProduct, group: CompiledNumericGroup, assignment: Assignment, base: GroupStateBase): GroupState {
-  const restrictions = numericRestrictions(product, group, assignment);
+function numericGroupState(product: CompiledProduct, group: CompiledNumericGroup, base: GroupStateBase, truths: LiteralTruths): GroupState {
+  const restrictions = restrictionsOf(product, group, truths.armed[group.index]!);
   return {
     ...base,
     kind: "numeric",
@@ -166,20 +187,18 @@ function numericGroupState(product: CompiledProduct, group: CompiledNumericGroup
       restrictions.length === 0
         ? NO_BLOCKERS
         : restrictions.map((restriction) => {
-            const rule = product.rules[restriction.rule];
-            return { ruleId: rule?.id ?? "", message: rule?.message ?? "" };
+            return product.rules[restriction.rule]!.blocker;
           }),
   };
 }
 
-function textGroupState(product: CompiledProduct, group: CompiledTextGroup, assignment: Assignment, base: GroupStateBase): GroupState {
+function textGroupState(product: CompiledProduct, group: CompiledTextGroup, base: GroupStateBase, truths: LiteralTruths): GroupState {
   let blockedBy = NO_BLOCKERS;
-  for (const ruleIndex of group.rules) {
-    const rule = product.rules[ruleIndex];
-    if (!rule || !armedFor(rule, group, product, assignment)) continue;
+  for (const ruleIndex of truths.armed[group.index]!) {
+    const rule = product.rules[ruleIndex]!;
     // Would filling the field in (with text other than any set value) break the rule?
     const breaks = rule.literals.every((literal) => literal.group !== group.index || literal.type !== "text" || literal.test !== "empty");
-    if (breaks) blockedBy = [...blockedBy, { ruleId: rule.id, message: rule.message }];
+    if (breaks) blockedBy = [...blockedBy, rule.blocker];
   }
   return {
     ...base,

@@ -1,5 +1,5 @@
 import type { ComparisonOperator, Condition } from "../definition/condition-schema";
-import type { CompiledGroup, Literal } from "./compiled-product";
+import { makeLiteral, type CompiledGroup, type Literal } from "./compiled-product";
 
 const NEGATED_OPERATOR: Record<ComparisonOperator, ComparisonOperator> = {
   "<": ">=",
@@ -32,11 +32,11 @@ export function compileCondition(
   if ("op" in condition) {
     // A condition on an empty numeric group is false, so its negation is true.
     return negated
-      ? { type: "compare", group: group.index, op: negateOperator(condition.op), value: condition.value, whenEmpty: true }
-      : { type: "compare", group: group.index, op: condition.op, value: condition.value, whenEmpty: false };
+      ? makeLiteral({ type: "compare", group: group.index, op: negateOperator(condition.op), value: condition.value, whenEmpty: true })
+      : makeLiteral({ type: "compare", group: group.index, op: condition.op, value: condition.value, whenEmpty: false });
   }
   const filled = condition.filled !== negated;
-  return { type: "text", group: group.index, test: filled ? "filled" : "empty", text: "" };
+  return makeLiteral({ type: "text", group: group.index, test: filled ? "filled" : "empty" });
 }
 
 export function optionLiteral(group: CompiledGroup, codes: readonly string[], negated: boolean): Literal {
@@ -55,5 +55,5 @@ export function optionMaskLiteral(group: number, mask: Uint8Array, negated: bool
   mask.forEach((bit, option) => {
     if (bit) maskIndices.push(option);
   });
-  return { type: "option", group, mask, maskIndices, negated };
+  return makeLiteral({ type: "option", group, mask, maskIndices, negated });
 }

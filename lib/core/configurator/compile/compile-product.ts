@@ -27,9 +27,21 @@ function buildIndex(definition: ProductDefinition): CompiledProduct {
   const context: RuleContext = { groups, groupIndex };
   const condition = (c: Parameters<typeof compileCondition>[0]) => compileCondition(c, groups, groupIndex);
 
-  const rules = definition.rules.map((rule, index) => compileRule(rule, index, context));
+  let literalOffset = 0;
+  const rules = definition.rules.map((rule, index) => {
+    const compiled = compileRule(rule, index, context, literalOffset);
+    literalOffset += compiled.literals.length;
+    return compiled;
+  });
   for (const rule of rules) {
-    for (const group of rule.groups) groups[group]?.rules.push(rule.index);
+    for (const group of rule.groups) {
+      groups[group]?.rules.push(rule.index);
+      const positions: number[] = [];
+      rule.literals.forEach((literal, position) => {
+        if (literal.group === group) positions.push(position);
+      });
+      groups[group]?.ruleLiterals.push(positions);
+    }
   }
 
   const priceRules = definition.priceRules.map((rule): CompiledPriceRule => {
@@ -70,6 +82,7 @@ function buildIndex(definition: ProductDefinition): CompiledProduct {
       capabilities: extra.capabilities,
     })),
     familyGroup,
+    literalCount: literalOffset,
   };
 }
 
@@ -78,7 +91,7 @@ function toBasisPoints(percent: number): number {
 }
 
 function compileGroup(group: OptionGroup, index: number): CompiledGroup {
-  const base = { index, code: group.code, label: group.label, required: group.required, rules: [] as number[] };
+  const base = { index, code: group.code, label: group.label, required: group.required, rules: [] as number[], ruleLiterals: [] as number[][] };
   switch (group.kind) {
     case "single":
     case "multi": {

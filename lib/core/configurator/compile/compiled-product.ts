@@ -14,6 +14,8 @@ export interface CompiledProduct {
   bom: CompiledBomLine[];
   routingExtras: { when: Literal; minutes: number; capabilities: string[] }[];
   familyGroup: number | null;
+  /** Literals over all rules, for flat per-literal arrays. */
+  literalCount: number;
 }
 
 export interface CompiledOption {
@@ -33,6 +35,8 @@ interface GroupBase {
   required: boolean;
   /** Rules with a literal on this group: the only ones a change here can affect. */
   rules: number[];
+  /** Parallel to `rules`: the positions of that rule's literals that test this group. */
+  ruleLiterals: number[][];
 }
 
 export interface CompiledSingleGroup extends GroupBase {
@@ -73,15 +77,42 @@ export type CompiledChoiceGroup = CompiledSingleGroup | CompiledMultiGroup;
 
 /**
  * A test on one group's value. Rules are compiled into "nogoods": a rule is violated exactly
- * when all its literals are true.
+ * when all its literals are true. Every literal has every field (see makeLiteral) so the hot
+ * loops see one object shape; `type` says which fields mean something:
+ * - option: single — the chosen option is in `mask`; multi — some pick is. `negated` flips it;
+ *   an empty group is in no mask.
+ * - compare: `value op constant`; an empty numeric group gives `whenEmpty`.
+ * - text: `test` on the text, an empty group being "".
  */
-export type Literal =
-  /** Single: the chosen option is in the mask. Multi: some pick is. `negated` flips it; an empty group is in no mask. */
-  | { type: "option"; group: number; mask: Uint8Array; maskIndices: number[]; negated: boolean }
-  /** `value op constant`; an empty numeric group gives `whenEmpty`. */
-  | { type: "compare"; group: number; op: ComparisonOperator; value: number; whenEmpty: boolean }
-  /** An empty text group is the empty string. */
-  | { type: "text"; group: number; test: "filled" | "empty" | "differs"; text: string };
+export interface Literal {
+  type: "option" | "compare" | "text";
+  group: number;
+  mask: Uint8Array;
+  maskIndices: number[];
+  negated: boolean;
+  op: ComparisonOperator;
+  value: number;
+  whenEmpty: boolean;
+  test: "filled" | "empty" | "differs";
+  text: string;
+}
+
+const NO_MASK = new Uint8Array(0);
+
+export function makeLiteral(fields: Pick<Literal, "type" | "group"> & Partial<Literal>): Literal {
+  return {
+    type: fields.type,
+    group: fields.group,
+    mask: fields.mask ?? NO_MASK,
+    maskIndices: fields.maskIndices ?? [],
+    negated: fields.negated ?? false,
+    op: fields.op ?? "=",
+    value: fields.value ?? 0,
+    whenEmpty: fields.whenEmpty ?? false,
+    test: fields.test ?? "filled",
+    text: fields.text ?? "",
+  };
+}
 
 export type SetValue =
   | { kind: "option"; option: number }
@@ -96,6 +127,10 @@ export interface CompiledRule {
   literals: Literal[];
   /** Distinct groups the literals test, in literal order. */
   groups: number[];
+  /** Shared by every option the rule blocks, so reporting a block allocates nothing. */
+  blocker: Readonly<{ ruleId: string; message: string }>;
+  /** Index of the rule's first literal in flat per-literal arrays (see literal-truths.ts). */
+  literalOffset: number;
   /** Set rules only: the condition part and what it sets. */
   when: Literal[];
   target: { group: number; value: SetValue } | null;

@@ -7,8 +7,9 @@ import { compileRequiresRule } from "./requires";
 import type { RuleContext } from "./rule-context";
 import { compileSetRule } from "./set-value";
 
-export function compileRule(rule: Rule, index: number, context: RuleContext): CompiledRule {
-  const base = { index, id: rule.id, kind: rule.kind, message: rule.message };
+export function compileRule(rule: Rule, index: number, context: RuleContext, literalOffset: number): CompiledRule {
+  const blocker = Object.freeze({ ruleId: rule.id, message: rule.message });
+  const base = { index, id: rule.id, kind: rule.kind, message: rule.message, blocker, literalOffset };
   if (rule.kind === "set") {
     const { when, target, literals } = compileSetRule(rule, context);
     return { ...base, literals, groups: distinctGroups(literals), when, target };

@@ -1,5 +1,5 @@
 import { compileCondition, negateOperator } from "../compile/compile-condition";
-import type { Literal } from "../compile/compiled-product";
+import { makeLiteral, type Literal } from "../compile/compiled-product";
 import type { Rule } from "../definition/rule-schema";
 import { groupOf, type RuleContext } from "./rule-context";
 
@@ -13,6 +13,6 @@ export function compileNumericRule(rule: NumericRule, context: RuleContext): Lit
   const group = groupOf(context, rule.group);
   return [
     ...rule.when.map((condition) => compileCondition(condition, context.groups, context.groupIndex)),
-    { type: "compare", group: group.index, op: negateOperator(rule.op), value: rule.value, whenEmpty: false },
+    makeLiteral({ type: "compare", group: group.index, op: negateOperator(rule.op), value: rule.value, whenEmpty: false }),
   ];
 }

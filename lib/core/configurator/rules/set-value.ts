@@ -1,5 +1,5 @@
 import { compileCondition, optionMaskLiteral } from "../compile/compile-condition";
-import type { Literal, SetValue } from "../compile/compiled-product";
+import { makeLiteral, type Literal, type SetValue } from "../compile/compiled-product";
 import type { Rule } from "../definition/rule-schema";
 import { groupOf, type RuleContext } from "./rule-context";
 
@@ -27,10 +27,10 @@ export function compileSetRule(
     differs = optionMaskLiteral(group.index, mask, true);
   } else if (group.kind === "numeric") {
     value = { kind: "number", value: Number(rule.value) };
-    differs = { type: "compare", group: group.index, op: "!=", value: value.value, whenEmpty: true };
+    differs = makeLiteral({ type: "compare", group: group.index, op: "!=", value: value.value, whenEmpty: true });
   } else {
     value = { kind: "text", value: String(rule.value) };
-    differs = { type: "text", group: group.index, test: "differs", text: value.value };
+    differs = makeLiteral({ type: "text", group: group.index, test: "differs", text: value.value });
   }
   return { when, target: { group: group.index, value }, literals: [...when, differs] };
 }

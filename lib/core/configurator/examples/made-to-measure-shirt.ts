@@ -1,0 +1,261 @@
+import { CHARACTER_SETS, defineProduct } from "../product-definition";
+import type { PartSpec } from "./part-spec";
+
+const fabrics = [
+  { code: "white-poplin", label: "White poplin", color: "#fbfbf8", pattern: "solid", part: "FAB-POP-WHT", delta: 0 },
+  { code: "sky-oxford", label: "Sky blue oxford", color: "#a9c8e8", pattern: "solid", part: "FAB-OXF-SKY", delta: 1_000 },
+  { code: "navy-twill", label: "Navy twill", color: "#22304f", pattern: "solid", part: "FAB-TWL-NVY", delta: 1_500 },
+  { code: "pink-stripe", label: "Pink Bengal stripe", color: "#f2c4c8", pattern: "stripes", part: "FAB-STR-PNK", delta: 1_500 },
+  { code: "blue-check", label: "Blue gingham check", color: "#7fa3d1", pattern: "checks", part: "FAB-CHK-BLU", delta: 1_500 },
+  { code: "linen-sand", label: "Sand linen", color: "#d9c9a8", pattern: "solid", part: "FAB-LIN-SND", delta: 3_000 },
+] as const;
+
+/** A made-to-measure shirt from the textile manufacturer. */
+export const madeToMeasureShirt = defineProduct({
+  id: "prod-shirt-mtm",
+  slug: "made-to-measure-shirt",
+  name: "Made-to-measure shirt",
+  description: "Cut to your collar size and sleeve length, in the fabric, collar and cuffs you choose.",
+  version: 1,
+  productType: "shirt",
+  currency: "EUR",
+  basePrice: 8_900,
+  groups: [
+    {
+      code: "fabric",
+      label: "Fabric",
+      kind: "single",
+      required: true,
+      options: fabrics.map((fabric, index) => ({
+        code: fabric.code,
+        label: fabric.label,
+        priceDelta: fabric.delta,
+        default: index === 0,
+        leadTimeDays: fabric.code === "linen-sand" ? 3 : 0,
+        familyVariant: fabric.code === "linen-sand" ? "linen" : "cotton",
+        preview: { color: fabric.color, pattern: fabric.pattern },
+      })),
+    },
+    {
+      code: "collar",
+      label: "Collar",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "spread", label: "Spread", default: true, preview: { style: "spread" } },
+        { code: "button-down", label: "Button-down", preview: { style: "button-down" } },
+        { code: "cutaway", label: "Cutaway", preview: { style: "cutaway" } },
+        { code: "mandarin", label: "Mandarin", preview: { style: "mandarin" } },
+      ],
+    },
+    {
+      code: "cuffs",
+      label: "Cuffs",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "barrel", label: "Barrel", default: true, preview: { style: "barrel" } },
+        { code: "french", label: "French (for cufflinks)", priceDelta: 1_000, preview: { style: "french" } },
+        { code: "convertible", label: "Convertible", priceDelta: 500, preview: { style: "convertible" } },
+      ],
+    },
+    {
+      code: "fit",
+      label: "Fit",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "slim", label: "Slim" },
+        { code: "regular", label: "Regular", default: true },
+        { code: "relaxed", label: "Relaxed" },
+      ],
+    },
+    { code: "collar-size", label: "Collar size", kind: "numeric", required: true, min: 36, max: 48, step: 0.5, unit: "cm", default: 40 },
+    { code: "sleeve-length", label: "Sleeve length", kind: "numeric", required: true, min: 56, max: 72, step: 0.5, unit: "cm", default: 64 },
+    {
+      code: "pocket",
+      label: "Pocket",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "none", label: "No pocket", default: true },
+        { code: "chest", label: "Chest pocket" },
+      ],
+    },
+    {
+      code: "extras",
+      label: "Extras",
+      kind: "multi",
+      options: [
+        { code: "cufflinks", label: "Silver cufflinks", priceDelta: 2_500 },
+        { code: "collar-stays", label: "Brass collar stays", priceDelta: 500 },
+        { code: "gift-box", label: "Gift box", priceDelta: 900 },
+      ],
+    },
+    {
+      code: "monogram",
+      label: "Monogram",
+      description: "Up to three initials, embroidered.",
+      kind: "text",
+      maxLength: 3,
+      allowedCharacters: CHARACTER_SETS.upperLatin + ".",
+      letterCase: "upper",
+    },
+    {
+      code: "monogram-position",
+      label: "Monogram position",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "cuff", label: "Left cuff", default: true },
+        { code: "chest", label: "Chest" },
+      ],
+    },
+    {
+      code: "production",
+      label: "Production",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "standard", label: "Standard production", default: true },
+        { code: "express", label: "Express production", leadTimeDays: -4 },
+      ],
+    },
+  ],
+  rules: [
+    {
+      id: "slim-fit-max-collar",
+      kind: "numeric",
+      message: "Slim fit is made up to a 44 cm collar.",
+      when: [{ group: "fit", is: "slim" }],
+      group: "collar-size",
+      op: "<=",
+      value: 44,
+    },
+    {
+      id: "convertible-cuff-min-sleeve",
+      kind: "numeric",
+      message: "Convertible cuffs need a sleeve length of at least 60 cm.",
+      when: [{ group: "cuffs", is: "convertible" }],
+      group: "sleeve-length",
+      op: ">=",
+      value: 60,
+    },
+    {
+      id: "cufflinks-need-french-cuffs",
+      kind: "requires",
+      message: "Cufflinks need French cuffs.",
+      when: { group: "extras", is: "cufflinks" },
+      require: { group: "cuffs", is: "french" },
+    },
+    {
+      id: "no-stays-in-mandarin-collar",
+      kind: "excludes",
+      message: "A mandarin collar has no collar stays.",
+      between: [
+        { group: "collar", is: "mandarin" },
+        { group: "extras", is: "collar-stays" },
+      ],
+    },
+    {
+      id: "monogram-or-pocket-on-chest",
+      kind: "excludes",
+      message: "A chest monogram and a chest pocket cannot share the spot.",
+      between: [
+        { group: "monogram-position", is: "chest" },
+        { group: "pocket", is: "chest" },
+      ],
+    },
+    {
+      id: "linen-collars",
+      kind: "availability",
+      message: "Linen is cut with a spread or mandarin collar.",
+      when: [{ group: "fabric", is: "linen-sand" }],
+      group: "collar",
+      only: ["spread", "mandarin"],
+    },
+    {
+      id: "express-stock-fabrics",
+      kind: "availability",
+      message: "Express shirts are cut from the fabrics we keep in stock.",
+      when: [{ group: "production", is: "express" }],
+      group: "fabric",
+      only: ["white-poplin", "sky-oxford", "navy-twill"],
+    },
+    {
+      id: "slim-fit-no-pocket",
+      kind: "set",
+      message: "Slim-fit shirts have no chest pocket.",
+      when: [{ group: "fit", is: "slim" }],
+      group: "pocket",
+      value: "none",
+    },
+    {
+      id: "convertible-cuff-monogram-on-chest",
+      kind: "set",
+      message: "Convertible cuffs leave no room for a monogram: it goes on the chest.",
+      when: [{ group: "cuffs", is: "convertible" }],
+      group: "monogram-position",
+      value: "chest",
+    },
+  ],
+  priceRules: [
+    { id: "long-sleeve-per-cm", kind: "per-unit", label: "Extra-long sleeves (per cm over 66 cm)", group: "sleeve-length", above: 66, amount: 200 },
+    { id: "monogram-fee", kind: "surcharge", label: "Embroidered monogram", when: [{ group: "monogram", filled: true }], amount: 900 },
+    { id: "express-surcharge", kind: "percentage", label: "Express production", when: [{ group: "production", is: "express" }], percent: 25 },
+    {
+      id: "shirt-sets",
+      kind: "quantity-break",
+      label: "Set discount",
+      breaks: [
+        { minQuantity: 3, percentOff: 5 },
+        { minQuantity: 6, percentOff: 10 },
+      ],
+    },
+  ],
+  bom: [
+    // Fabric in metres: 2.5 cm of cloth width per cm of sleeve, bought in 10 cm steps (64 cm → 1.6 m).
+    ...fabrics.map((fabric) => ({
+      partNumber: fabric.part,
+      quantity: 1,
+      when: { group: "fabric", is: fabric.code },
+      scaleBy: { group: "sleeve-length", factor: 0.025, roundUpTo: 0.1 },
+    })),
+    { partNumber: "BTN-MOP-11", quantity: 8 },
+    { partNumber: "BTN-MOP-11", quantity: 2, when: { group: "cuffs", in: ["barrel", "convertible"] } },
+    { partNumber: "BTN-MOP-11", quantity: 2, when: { group: "collar", is: "button-down" } },
+    { partNumber: "INT-COLLAR-FUS", quantity: 1 },
+    { partNumber: "INT-CUFF-FUS", quantity: 2 },
+    { partNumber: "THR-POLY-120", quantity: 0.1 },
+    { partNumber: "LBL-WOVEN-TL", quantity: 1 },
+    { partNumber: "CST-BRASS-PR", quantity: 1, when: { group: "extras", is: "collar-stays" } },
+    { partNumber: "CLK-SILVER", quantity: 1, when: { group: "extras", is: "cufflinks" } },
+    { partNumber: "BOX-GIFT-SH", quantity: 1, when: { group: "extras", is: "gift-box" } },
+    { partNumber: "THR-EMB-NAVY", quantity: 0.02, when: { group: "monogram", filled: true } },
+  ],
+  routing: {
+    capabilities: ["cutting", "sewing"],
+    minutesPerUnit: 55,
+    familyGroup: "fabric",
+    extras: [
+      { when: { group: "monogram", filled: true }, minutes: 8, capabilities: ["embroidery"] },
+      { when: { group: "cuffs", is: "french" }, minutes: 5 },
+    ],
+  },
+  preview: {
+    layers: { fabric: "fabric", collar: "collar", cuffs: "cuffs", sleeve: "sleeve-length", monogram: "monogram", pocket: "pocket" },
+  },
+});
+
+export const madeToMeasureShirtParts: PartSpec[] = [
+  ...fabrics.map((fabric): PartSpec => ({ partNumber: fabric.part, name: `Shirting, ${fabric.label.toLowerCase()}, 150 cm wide`, unit: "m" })),
+  { partNumber: "BTN-MOP-11", name: "Mother-of-pearl button, 11 mm", unit: "pcs" },
+  { partNumber: "INT-COLLAR-FUS", name: "Fusible collar interlining", unit: "pcs" },
+  { partNumber: "INT-CUFF-FUS", name: "Fusible cuff interlining", unit: "pcs" },
+  { partNumber: "THR-POLY-120", name: "Sewing thread, polyester, 120", unit: "spool" },
+  { partNumber: "LBL-WOVEN-TL", name: "Woven Tailorline label", unit: "pcs" },
+  { partNumber: "CST-BRASS-PR", name: "Brass collar stays, pair", unit: "pcs" },
+  { partNumber: "CLK-SILVER", name: "Cufflinks, sterling silver, pair", unit: "pcs" },
+  { partNumber: "BOX-GIFT-SH", name: "Gift box, shirt", unit: "pcs" },
+  { partNumber: "THR-EMB-NAVY", name: "Embroidery thread, navy", unit: "spool" },
+];

@@ -1,0 +1,222 @@
+import { CHARACTER_SETS, defineProduct } from "../product-definition";
+import type { PartSpec } from "./part-spec";
+
+const fabrics = [
+  { code: "navy-wool", label: "Navy wool", color: "#1f2a44", variant: "wool", part: "FAB-WOL-NVY", delta: 0 },
+  { code: "charcoal-wool", label: "Charcoal wool", color: "#3a3b3d", variant: "wool", part: "FAB-WOL-CHR", delta: 0 },
+  { code: "stone-chino", label: "Stone cotton chino", color: "#c8b89a", variant: "cotton", part: "FAB-CHN-STN", delta: -1_500 },
+  { code: "olive-chino", label: "Olive cotton chino", color: "#6b6b3a", variant: "cotton", part: "FAB-CHN-OLV", delta: -1_500 },
+  { code: "natural-linen", label: "Natural linen", color: "#e0d6c2", variant: "linen", part: "FAB-LIN-NAT", delta: 2_000 },
+] as const;
+
+/** Tailored trousers from the textile manufacturer: waist and inseam to the centimetre. */
+export const tailoredTrousers = defineProduct({
+  id: "prod-trousers-tailored",
+  slug: "tailored-trousers",
+  name: "Tailored trousers",
+  description: "Made to your waist and inseam, in wool, cotton or linen.",
+  version: 1,
+  productType: "trousers",
+  currency: "EUR",
+  basePrice: 12_900,
+  groups: [
+    {
+      code: "fabric",
+      label: "Fabric",
+      kind: "single",
+      required: true,
+      options: fabrics.map((fabric, index) => ({
+        code: fabric.code,
+        label: fabric.label,
+        priceDelta: fabric.delta,
+        default: index === 0,
+        leadTimeDays: fabric.variant === "linen" ? 3 : 0,
+        familyVariant: fabric.variant,
+        preview: { color: fabric.color },
+      })),
+    },
+    { code: "waist", label: "Waist", kind: "numeric", required: true, min: 70, max: 120, step: 1, unit: "cm", default: 84 },
+    { code: "inseam", label: "Inseam", kind: "numeric", required: true, min: 66, max: 92, step: 0.5, unit: "cm", default: 80 },
+    {
+      code: "fit",
+      label: "Fit",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "slim", label: "Slim" },
+        { code: "straight", label: "Straight", default: true },
+        { code: "relaxed", label: "Relaxed" },
+      ],
+    },
+    {
+      code: "pleats",
+      label: "Front",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "flat-front", label: "Flat front", default: true },
+        { code: "single-pleat", label: "Single pleat", priceDelta: 1_500 },
+        { code: "double-pleat", label: "Double pleat", priceDelta: 2_500 },
+      ],
+    },
+    {
+      code: "hem",
+      label: "Hem",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "plain", label: "Plain hem", default: true },
+        { code: "turn-up", label: "Turn-ups", priceDelta: 1_000 },
+      ],
+    },
+    {
+      code: "waistband",
+      label: "Waistband",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "belt-loops", label: "Belt loops", default: true },
+        { code: "side-adjusters", label: "Side adjusters", priceDelta: 2_000 },
+      ],
+    },
+    {
+      code: "extras",
+      label: "Extras",
+      kind: "multi",
+      maxPicks: 3,
+      options: [
+        { code: "suspender-buttons", label: "Suspender buttons", priceDelta: 500 },
+        { code: "coin-pocket", label: "Coin pocket", priceDelta: 500 },
+        { code: "knee-lining", label: "Lined to the knee", priceDelta: 2_500 },
+      ],
+    },
+    {
+      code: "monogram",
+      label: "Monogram",
+      description: "Up to three initials, embroidered inside the waistband.",
+      kind: "text",
+      maxLength: 3,
+      allowedCharacters: CHARACTER_SETS.upperLatin + ".",
+      letterCase: "upper",
+    },
+    {
+      code: "production",
+      label: "Production",
+      kind: "single",
+      required: true,
+      options: [
+        { code: "standard", label: "Standard production", default: true },
+        { code: "express", label: "Express production", leadTimeDays: -4 },
+      ],
+    },
+  ],
+  rules: [
+    {
+      id: "slim-fit-max-waist",
+      kind: "numeric",
+      message: "Slim fit is cut up to a 110 cm waist.",
+      when: [{ group: "fit", is: "slim" }],
+      group: "waist",
+      op: "<=",
+      value: 110,
+    },
+    {
+      id: "turn-ups-min-inseam",
+      kind: "numeric",
+      message: "Turn-ups need an inseam of at least 70 cm.",
+      when: [{ group: "hem", is: "turn-up" }],
+      group: "inseam",
+      op: ">=",
+      value: 70,
+    },
+    {
+      id: "suspenders-need-adjusters",
+      kind: "requires",
+      message: "Suspender buttons come with side adjusters, not belt loops.",
+      when: { group: "extras", is: "suspender-buttons" },
+      require: { group: "waistband", is: "side-adjusters" },
+    },
+    {
+      id: "linen-is-unlined",
+      kind: "excludes",
+      message: "Linen trousers are unlined.",
+      between: [
+        { group: "fabric", is: "natural-linen" },
+        { group: "extras", is: "knee-lining" },
+      ],
+    },
+    {
+      id: "slim-fit-flat-front",
+      kind: "availability",
+      message: "Slim-fit trousers have a flat front.",
+      when: [{ group: "fit", is: "slim" }],
+      group: "pleats",
+      only: ["flat-front"],
+    },
+    {
+      id: "express-stock-fabrics",
+      kind: "availability",
+      message: "Express trousers are cut from navy wool or stone chino, which we keep in stock.",
+      when: [{ group: "production", is: "express" }],
+      group: "fabric",
+      only: ["navy-wool", "stone-chino"],
+    },
+    {
+      id: "double-pleat-turn-ups",
+      kind: "set",
+      message: "Double pleats are finished with turn-ups.",
+      when: [{ group: "pleats", is: "double-pleat" }],
+      group: "hem",
+      value: "turn-up",
+    },
+  ],
+  priceRules: [
+    { id: "large-waist-per-cm", kind: "per-unit", label: "Larger sizes (per cm over 100 cm waist)", group: "waist", above: 100, amount: 150 },
+    { id: "monogram-fee", kind: "surcharge", label: "Embroidered monogram", when: [{ group: "monogram", filled: true }], amount: 700 },
+    { id: "express-surcharge", kind: "percentage", label: "Express production", when: [{ group: "production", is: "express" }], percent: 20 },
+    { id: "pairs", kind: "quantity-break", label: "Second pair discount", breaks: [{ minQuantity: 2, percentOff: 5 }] },
+  ],
+  bom: [
+    // Cloth in metres: 1.65 cm per cm of inseam, bought in 10 cm steps (80 cm → 1.4 m).
+    ...fabrics.map((fabric) => ({
+      partNumber: fabric.part,
+      quantity: 1,
+      when: { group: "fabric", is: fabric.code },
+      scaleBy: { group: "inseam", factor: 0.0165, roundUpTo: 0.1 },
+    })),
+    { partNumber: "INT-WAIST-FUS", quantity: 1, scaleBy: { group: "waist", factor: 0.011, roundUpTo: 0.1 } },
+    { partNumber: "ZIP-YKK-18", quantity: 1 },
+    { partNumber: "BTN-HORN-20", quantity: 1 },
+    { partNumber: "LIN-POCKET", quantity: 0.3 },
+    { partNumber: "THR-POLY-120", quantity: 0.15 },
+    { partNumber: "LBL-WOVEN-TL", quantity: 1 },
+    { partNumber: "ADJ-SIDE-PR", quantity: 1, when: { group: "waistband", is: "side-adjusters" } },
+    { partNumber: "BTN-SUSP-17", quantity: 6, when: { group: "extras", is: "suspender-buttons" } },
+    { partNumber: "LIN-KNEE", quantity: 0.6, when: { group: "extras", is: "knee-lining" } },
+    { partNumber: "THR-EMB-NAVY", quantity: 0.02, when: { group: "monogram", filled: true } },
+  ],
+  routing: {
+    capabilities: ["cutting", "sewing", "pressing"],
+    minutesPerUnit: 70,
+    familyGroup: "fabric",
+    extras: [
+      { when: { group: "monogram", filled: true }, minutes: 8, capabilities: ["embroidery"] },
+      { when: { group: "pleats", in: ["single-pleat", "double-pleat"] }, minutes: 6 },
+    ],
+  },
+  preview: { layers: { color: "fabric", text: "monogram" } },
+});
+
+export const tailoredTrousersParts: PartSpec[] = [
+  ...fabrics.map((fabric): PartSpec => ({ partNumber: fabric.part, name: `Trouser cloth, ${fabric.label.toLowerCase()}, 150 cm wide`, unit: "m" })),
+  { partNumber: "INT-WAIST-FUS", name: "Fusible waistband interlining", unit: "m" },
+  { partNumber: "ZIP-YKK-18", name: "Fly zip, 18 cm", unit: "pcs" },
+  { partNumber: "BTN-HORN-20", name: "Horn button, 20 mm", unit: "pcs" },
+  { partNumber: "LIN-POCKET", name: "Pocketing, cotton twill", unit: "m" },
+  { partNumber: "THR-POLY-120", name: "Sewing thread, polyester, 120", unit: "spool" },
+  { partNumber: "LBL-WOVEN-TL", name: "Woven Tailorline label", unit: "pcs" },
+  { partNumber: "ADJ-SIDE-PR", name: "Side adjusters, pair", unit: "pcs" },
+  { partNumber: "BTN-SUSP-17", name: "Suspender button, 17 mm", unit: "pcs" },
+  { partNumber: "LIN-KNEE", name: "Knee lining, Bemberg", unit: "m" },
+  { partNumber: "THR-EMB-NAVY", name: "Embroidery thread, navy", unit: "spool" },
+];
