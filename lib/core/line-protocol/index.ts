@@ -1,0 +1,7 @@
+export * from "./handshake";
+export * from "./error-codes";
+export * from "./birth";
+export * from "./queue";
+export * from "./command";
+export * from "./event";
+export * from "./limits";
