@@ -17,6 +17,11 @@ export interface InsertionSearch {
   /** probability of skipping a position ("blinks", Christiaens & Vanden Berghe's SISR) */
   blinkRate: number;
   random: Random | null;
+  /**
+   * Positions looked at on each side of an anchor (the job's latest on-time moment, and the
+   * moment it came from): a granular neighbourhood that keeps long lines cheap. Infinity = all.
+   */
+  positionWindow: number;
 }
 
 /**
@@ -24,28 +29,32 @@ export interface InsertionSearch {
  * release are skipped (the job would wait there and only push others), and the scan of a line
  * stops once the job's own tardiness alone, at the earliest it could end there, exceeds the
  * best cost found: the state ends grow along the sequence, so later positions cannot do better.
+ * `anchorLine` / `anchorTime` (>= 0) say where the job was before a ruin: that line comes first,
+ * so a good bound prunes the rest early.
  */
-export function findBestInsertion(solution: Solution, j: number, search: InsertionSearch, best: InsertionChoice): boolean {
+export function findBestInsertion(
+  solution: Solution,
+  j: number,
+  search: InsertionSearch,
+  best: InsertionChoice,
+  anchorLine = -1,
+  anchorTime = -1,
+): boolean {
   const model = solution.model;
   const release = model.jobRelease[j] as number;
   const due = model.jobDue[j] as number;
   const weight = model.jobWeight[j] as number;
-  const { setupWeight, blinkRate, random } = search;
+  const { setupWeight, blinkRate, random, positionWindow } = search;
   best.line = -1;
   best.position = -1;
   best.cost = Infinity;
   best.end = Infinity;
-  for (let e = model.eligibleStart[j] as number; e < (model.eligibleStart[j + 1] as number); e++) {
-    const l = model.eligibleLines[e] as number;
-    const line = solution.lines[l] as LineSequence;
-    const p = model.processing[j * model.lineCount + l] as number;
-    const n = line.length;
-    let k = line.positionAtTime(release);
-    if (k > 0) k--;
-    for (; k <= n; k++) {
+
+  const scan = (line: LineSequence, l: number, from: number, to: number, p: number): void => {
+    for (let k = from; k <= to; k++) {
       const free = line.endBefore(k);
       const ownLate = (free > release ? free : release) + p - due;
-      if (ownLate > 0 && weight * ownLate > best.cost) break;
+      if (ownLate > 0 && weight * ownLate > best.cost) return;
       if (blinkRate > 0 && random !== null && random.next() < blinkRate) continue;
       if (!line.evaluateInsert(k, j, best.cost, setupWeight)) continue;
       const cost = line.deltaTardiness + setupWeight * line.deltaSetup;
@@ -56,6 +65,51 @@ export function findBestInsertion(solution: Solution, j: number, search: Inserti
         best.end = line.evaluatedEnd;
       }
     }
+  };
+
+  const from = model.eligibleStart[j] as number;
+  const to = model.eligibleStart[j + 1] as number;
+  if (anchorLine >= 0 && anchorTime >= 0) {
+    // where the job came from first: its cost is a tight bound for everything else
+    const line = solution.lines[anchorLine] as LineSequence;
+    const k = line.positionAtTime(anchorTime);
+    scan(line, anchorLine, k, k, model.processing[j * model.lineCount + anchorLine] as number);
+  }
+  const firstLine = anchorLine >= 0 ? -1 : 0;
+  for (let e = from + firstLine; e < to; e++) {
+    const l = e < from ? anchorLine : (model.eligibleLines[e] as number);
+    if (e >= from && l === anchorLine) continue;
+    const line = solution.lines[l] as LineSequence;
+    const p = model.processing[j * model.lineCount + l] as number;
+    const n = line.length;
+    let first = line.positionAtTime(release);
+    if (first > 0) first--;
+    if (!(positionWindow < n)) {
+      scan(line, l, first, n, p);
+      continue;
+    }
+    // two bands of positions: around the anchor and around the latest on-time start
+    const dueAt = Math.max(first, line.positionAtTime(due - p));
+    let aLo = dueAt - positionWindow, aHi = dueAt + positionWindow;
+    let bLo = aLo, bHi = aHi;
+    if (anchorTime >= 0) {
+      const anchorAt = line.positionAtTime(anchorTime);
+      bLo = anchorAt - positionWindow;
+      bHi = anchorAt + positionWindow;
+      if (bLo < aLo) [aLo, aHi, bLo, bHi] = [bLo, bHi, aLo, aHi];
+      if (bLo <= aHi + 1) {
+        aHi = Math.max(aHi, bHi);
+        bLo = 1;
+        bHi = 0;
+      }
+    } else {
+      bLo = 1;
+      bHi = 0;
+    }
+    scan(line, l, Math.max(first, aLo), Math.min(n, aHi), p);
+    if (bLo <= bHi) scan(line, l, Math.max(first, bLo), Math.min(n, bHi), p);
+    // appending is always possible when anything is: the fallback that keeps every job placed
+    if (best.line < 0 || aHi < n) scan(line, l, n, n, p);
   }
   return best.line >= 0;
 }

@@ -6,7 +6,7 @@ import { Solution } from "./solution";
  * Cheapest insertion: jobs in the given order (default: due date), each put at its cheapest
  * position on any eligible line given the jobs placed so far.
  */
-export function constructInsertion(model: Model, setupWeight: number, order?: readonly number[]): Solution {
+export function constructInsertion(model: Model, setupWeight: number, positionWindow = Infinity, order?: readonly number[]): Solution {
   const solution = new Solution(model);
   const jobs =
     order ??
@@ -14,7 +14,7 @@ export function constructInsertion(model: Model, setupWeight: number, order?: re
       (a, b) => (model.jobDue[a] as number) - (model.jobDue[b] as number) || (model.jobRelease[a] as number) - (model.jobRelease[b] as number) || a - b,
     );
   const choice = newInsertionChoice();
-  const search = { setupWeight, blinkRate: 0, random: null };
+  const search = { setupWeight, blinkRate: 0, random: null, positionWindow };
   for (const j of jobs) {
     if (findBestInsertion(solution, j, search, choice)) solution.insert(choice.line, choice.position, j);
   }

@@ -54,6 +54,7 @@ export class LineSequence {
   private statePin: Int32Array;
   private stateTardiness: Float64Array;
   private stateSetup: Float64Array;
+  private stateHint: Int32Array;
 
   // scratch decoder state: family, end, next pin, tardiness, setup, last job's setup
   private cf = -1;
@@ -62,6 +63,8 @@ export class LineSequence {
   private cw = 0;
   private cs = 0;
   private lastSetup = 0;
+  /** first window that can still hold anything (an accelerator, not part of the state) */
+  private ch = 0;
   private recordPins = false;
 
   constructor(model: Model, line: number, capacity = 16) {
@@ -92,6 +95,7 @@ export class LineSequence {
     this.statePin = new Int32Array(c + 1);
     this.stateTardiness = new Float64Array(c + 1);
     this.stateSetup = new Float64Array(c + 1);
+    this.stateHint = new Int32Array(c + 1);
     this.rebuildFrom(0);
   }
 
@@ -101,17 +105,15 @@ export class LineSequence {
    * Earliest start >= release, with a setup of s minutes after a predecessor ending at e, such
    * that [start - s, start + p] lies inside one window; -1 when no window can hold it.
    */
-  earliestStart(e: number, s: number, p: number, r: number): number {
+  private earliestStart(e: number, s: number, p: number, r: number): number {
     const ws = this.windowStart, we = this.windowEnd, n = this.windowCount;
     let lo = e + s;
     if (r > lo) lo = r;
     const need = lo + p;
-    let a = 0, b = n;
-    while (a < b) {
-      const m = (a + b) >> 1;
-      if ((we[m] as number) < need) a = m + 1;
-      else b = m;
-    }
+    // windows before the hint end too early for anything from now on (time only moves forward)
+    let a = this.ch;
+    while (a < n && (we[a] as number) < need) a++;
+    this.ch = a;
     for (let w = a; w < n; w++) {
       const wStart = ws[w] as number;
       let t = (wStart > e ? wStart : e) + s;
@@ -127,6 +129,7 @@ export class LineSequence {
     this.cp = 0;
     this.cw = 0;
     this.cs = 0;
+    this.ch = 0;
   }
 
   private load(k: number): void {
@@ -135,6 +138,7 @@ export class LineSequence {
     this.cp = this.statePin[k] as number;
     this.cw = this.stateTardiness[k] as number;
     this.cs = this.stateSetup[k] as number;
+    this.ch = this.stateHint[k] as number;
   }
 
   private save(k: number): void {
@@ -143,6 +147,7 @@ export class LineSequence {
     this.statePin[k] = this.cp;
     this.stateTardiness[k] = this.cw;
     this.stateSetup[k] = this.cs;
+    this.stateHint[k] = this.ch;
   }
 
   private passPin(): void {
@@ -335,6 +340,7 @@ export class LineSequence {
     this.statePin = grow32(this.statePin, c + 1);
     this.stateTardiness = grow64(this.stateTardiness, c + 1);
     this.stateSetup = grow64(this.stateSetup, c + 1);
+    this.stateHint = grow32(this.stateHint, c + 1);
   }
 
   setJobs(jobs: ArrayLike<number>): void {

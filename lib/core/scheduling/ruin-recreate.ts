@@ -15,14 +15,17 @@ export interface RuinRecreateSettings {
   maxStringLength: number;
   /** jobs listed for the tardy-job ruin (the most tardy ones, refreshed now and then) */
   tardyPoolSize: number;
+  /** insertion positions looked at around each anchor on a line (see InsertionSearch) */
+  positionWindow: number;
 }
 
 export const DEFAULT_RUIN_RECREATE: RuinRecreateSettings = {
-  setupWeight: 0.05,
+  setupWeight: 10,
   blinkRate: 0.01,
   averageRemoved: 10,
   maxStringLength: 10,
   tardyPoolSize: 64,
+  positionWindow: 15,
 };
 
 /**
@@ -40,6 +43,9 @@ export class RuinRecreate {
   private readonly search: InsertionSearch;
   private readonly choice = newInsertionChoice();
   private readonly removedFlag: Uint8Array;
+  /** where each removed job was: the anchor of its re-insertion */
+  private readonly removedLine: Int32Array;
+  private readonly removedStart: Int32Array;
   private readonly removed: number[] = [];
   private readonly savedLines: (Int32Array | null)[];
   private readonly touched: number[] = [];
@@ -54,9 +60,16 @@ export class RuinRecreate {
     this.model = solution.model;
     this.random = random;
     this.settings = settings;
-    this.search = { setupWeight: settings.setupWeight, blinkRate: settings.blinkRate, random };
+    this.search = { setupWeight: settings.setupWeight, blinkRate: settings.blinkRate, random, positionWindow: settings.positionWindow };
     this.removedFlag = new Uint8Array(this.model.jobCount);
+    this.removedLine = new Int32Array(this.model.jobCount);
+    this.removedStart = new Int32Array(this.model.jobCount);
     this.savedLines = this.model.lines.map(() => null);
+  }
+
+  setSetupWeight(setupWeight: number): void {
+    this.settings.setupWeight = setupWeight;
+    this.search.setupWeight = setupWeight;
   }
 
   /** Ruins and recreates once; the solution then holds the candidate. Call accept() or reject(). */
@@ -72,7 +85,7 @@ export class RuinRecreate {
     else if (r < 0.85) this.ruinTardy();
     else this.ruinRandom();
     // unplaced jobs always get another chance
-    for (const j of this.solution.unplacedJobs()) this.markRemoved(j);
+    for (const j of this.solution.unplacedJobs()) this.markRemoved(j, -1, -1);
     this.applyRemoval();
     this.recreate();
   }
@@ -134,10 +147,17 @@ export class RuinRecreate {
     this.touched.push(l);
   }
 
-  private markRemoved(j: number): void {
+  /** Flags job j for removal; it sits at position k of line l (or on no line: l = -1). */
+  private markRemoved(j: number, l: number, k: number): void {
     if (this.removedFlag[j]) return;
     this.removedFlag[j] = 1;
+    this.removedLine[j] = l;
+    this.removedStart[j] = l >= 0 ? ((this.solution.lines[l] as LineSequence).start[k] as number) : -1;
     this.removed.push(j);
+  }
+
+  private markRemovedAt(l: number, k: number): void {
+    this.markRemoved((this.solution.lines[l] as LineSequence).jobs[k] as number, l, k);
   }
 
   /** A string of `length` consecutive jobs on line l, around position `around`. */
@@ -149,7 +169,7 @@ export class RuinRecreate {
     let from = around - this.random.int(0, size - 1);
     if (from < 0) from = 0;
     if (from + size > n) from = n - size;
-    for (let k = from; k < from + size; k++) this.markRemoved(line.jobs[k] as number);
+    for (let k = from; k < from + size; k++) this.markRemovedAt(l, k);
   }
 
   private targetCount(): number {
@@ -190,20 +210,20 @@ export class RuinRecreate {
     const seedLine = solution.lines[solution.jobLine[seed] as number] as LineSequence;
     const moment = seedLine.start[seedLine.positionOf(seed)] as number;
     const target = this.targetCount();
-    const candidates: [number, number][] = [];
+    const candidates: [line: number, position: number, distance: number][] = [];
     for (let e = model.eligibleStart[seed] as number; e < (model.eligibleStart[seed + 1] as number); e++) {
-      const line = solution.lines[model.eligibleLines[e] as number] as LineSequence;
+      const l = model.eligibleLines[e] as number;
+      const line = solution.lines[l] as LineSequence;
       const k = line.positionAtTime(moment);
       const lo = Math.max(0, k - 3 * target), hi = Math.min(line.length, k + 3 * target);
       for (let i = lo; i < hi; i++) {
-        const j = line.jobs[i] as number;
-        if (model.jobFamily[j] === family) candidates.push([j, Math.abs((line.start[i] as number) - moment)]);
+        if (model.jobFamily[line.jobs[i] as number] === family) candidates.push([l, i, Math.abs((line.start[i] as number) - moment)]);
       }
     }
-    candidates.sort((a, b) => a[1] - b[1] || a[0] - b[0]);
-    for (const [j] of candidates) {
+    candidates.sort((a, b) => a[2] - b[2] || a[0] - b[0] || a[1] - b[1]);
+    for (const [l, i] of candidates) {
       if (this.removed.length >= target) break;
-      this.markRemoved(j);
+      this.markRemovedAt(l, i);
     }
     // plus a short string around the seed, so that other families can make room
     this.removeString(solution.jobLine[seed] as number, seedLine.positionOf(seed), 2);
@@ -220,10 +240,10 @@ export class RuinRecreate {
     const l = this.solution.jobLine[seed] as number;
     const line = this.solution.lines[l] as LineSequence;
     const k = line.positionOf(seed);
-    this.markRemoved(seed);
+    this.markRemovedAt(l, k);
     const target = this.targetCount();
     const before = Math.min(k, this.random.int(1, Math.max(1, target - 1)));
-    for (let i = k - before; i < k; i++) this.markRemoved(line.jobs[i] as number);
+    for (let i = k - before; i < k; i++) this.markRemovedAt(l, i);
     // and the same moment on other lines it could use
     const moment = line.start[Math.max(0, k - before)] as number;
     const { model, random } = this;
@@ -244,7 +264,9 @@ export class RuinRecreate {
     const target = this.targetCount();
     for (let attempt = 0; attempt < 4 * target && this.removed.length < target; attempt++) {
       const j = this.randomPlacedJob();
-      if (j >= 0) this.markRemoved(j);
+      if (j < 0) continue;
+      const l = this.solution.jobLine[j] as number;
+      this.markRemovedAt(l, (this.solution.lines[l] as LineSequence).positionOf(j));
     }
   }
 
@@ -267,11 +289,13 @@ export class RuinRecreate {
     else removed.sort((a, b) => (model.jobRelease[a] as number) - (model.jobRelease[b] as number) || a - b);
     for (const j of removed) {
       this.removedFlag[j] = 0;
-      let found = findBestInsertion(solution, j, this.search, this.choice);
+      const anchorLine = this.removedLine[j] as number;
+      const anchorTime = this.removedStart[j] as number;
+      let found = findBestInsertion(solution, j, this.search, this.choice, anchorLine, anchorTime);
       if (!found && this.search.blinkRate > 0) {
         const blinkRate = this.search.blinkRate;
         this.search.blinkRate = 0;
-        found = findBestInsertion(solution, j, this.search, this.choice);
+        found = findBestInsertion(solution, j, this.search, this.choice, anchorLine, anchorTime);
         this.search.blinkRate = blinkRate;
       }
       if (!found) {

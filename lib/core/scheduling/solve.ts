@@ -20,6 +20,8 @@ export interface SolveProgress {
 
 export interface SolveOptions {
   timeLimitMs: number;
+  /** stop after this many improvement steps (the schedule then follows steps, not time: reproducible) */
+  iterationLimit?: number;
   seed?: string | number;
   /** milliseconds from any origin; only the time limit and progress pacing read it */
   now?: () => number;
@@ -30,6 +32,10 @@ export interface SolveOptions {
   settings?: Partial<RuinRecreateSettings>;
   /** SA temperature at the start and the end, as fractions of the mean cost per job */
   temperature?: { start: number; end: number };
+  /** setup weights of the cheapest-insertion constructions (one construction each) */
+  constructionSetupWeights?: number[];
+  /** setup weight of the search cost at the start and the end of the improvement (geometric in between) */
+  setupWeight?: { start: number; end: number };
 }
 
 export interface SolveResult {
@@ -94,26 +100,37 @@ export function solve(input: Instance | Model, options: SolveOptions): SolveResu
     if (outOfTime()) break;
     consider(constructAtcs(model, parameters), "atcs");
   }
-  if (!outOfTime()) consider(constructInsertion(model, settings.setupWeight), "insertion");
+  for (const weight of options.constructionSetupWeights ?? [10, 30]) {
+    if (outOfTime()) break;
+    consider(constructInsertion(model, weight, settings.positionWindow), `insertion(${weight})`);
+  }
 
   // ---- improvement
   const current = best;
   const search = new RuinRecreate(current, random, settings);
   let bestSnapshot: SolutionSnapshot = current.snapshot();
+  // setups weigh heavily first (batching builds capacity), then hardly: the objective is lexicographic
+  const setupWeight = options.setupWeight ?? { start: settings.setupWeight, end: 0.01 };
+  settings.setupWeight = setupWeight.start;
   const costOf = (s: Solution) => s.tardiness() + settings.setupWeight * s.setupTotal();
   let currentCost = costOf(current);
   let currentUnplaced = current.unplacedCount();
   const temperature = options.temperature ?? { start: 0.05, end: 0.0005 };
-  const perJob = Math.max(currentCost, 1) / Math.max(1, model.freeJobs.length);
-  const t0 = temperature.start * perJob;
-  const t1 = temperature.end * perJob;
+  // temperatures follow the current cost per job: scale-free across instances and setup weights
+  const jobsInverse = 1 / Math.max(1, model.freeJobs.length);
   const improveStart = now();
   const improveSpan = Math.max(1, deadline - improveStart);
 
   if (model.freeJobs.length > 0) {
-    while (!outOfTime()) {
-      const fraction = Math.min(1, (now() - improveStart) / improveSpan);
-      const T = t0 * Math.pow(t1 / t0, fraction);
+    const iterationLimit = options.iterationLimit ?? Infinity;
+    while (iterations < iterationLimit && !outOfTime()) {
+      const fraction = Number.isFinite(iterationLimit) ? iterations / iterationLimit : Math.min(1, (now() - improveStart) / improveSpan);
+      const T = temperature.start * Math.pow(temperature.end / temperature.start, fraction) * Math.max(currentCost, 1e-9) * jobsInverse;
+      const lambda = setupWeight.start * Math.pow(setupWeight.end / setupWeight.start, fraction);
+      if (lambda !== settings.setupWeight) {
+        search.setSetupWeight(lambda);
+        currentCost = costOf(current);
+      }
       search.step();
       iterations++;
       const unplaced = current.unplacedCount();

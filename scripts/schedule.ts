@@ -1,0 +1,20 @@
+import fs from "node:fs";
+import { InstanceSchema } from "../lib/core/scheduling/instance-schema";
+import { solve } from "../lib/core/scheduling/solve";
+
+const started = performance.now();
+const args = process.argv.slice(2);
+const file = args[0] as string;
+const limit = Number(args[args.indexOf("--time-limit-ms") + 1] ?? 1000);
+const seedAt = args.indexOf("--seed");
+const seed = seedAt >= 0 ? args[seedAt + 1] : "1";
+const instance = InstanceSchema.parse(JSON.parse(fs.readFileSync(file, "utf8")));
+const tune = process.env.SCHED_TUNE ? JSON.parse(process.env.SCHED_TUNE) : {};
+const cpuNow = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
+const clock = process.env.SCHED_CPU ? cpuNow : () => performance.now();
+const result = solve(instance, { timeLimitMs: limit - clock() - 100, seed, now: clock, ...tune });
+process.stderr.write(`iterations ${result.iterations} construction ${result.construction} first ${result.firstFeasibleMs.toFixed(0)} ms objective ${JSON.stringify(result.objective)}\n`);
+process.stdout.write(JSON.stringify(result.schedule));
+process.stderr.write(`evals ${(globalThis as any).__evals} steps ${(globalThis as any).__steps}\n`);
+const cpu = process.cpuUsage();
+process.stderr.write(`cpu ms ${((cpu.user + cpu.system) / 1000).toFixed(0)}\n`);
