@@ -44,10 +44,12 @@ export function analyze(definition: ProductDefinition): ProductAnalysis {
   const solver = new Solver(model);
   let searches = 0;
   let incomplete = false;
+  let lastFired: number[] = [];
   const solve = (query: Parameters<Solver["solve"]>[0]) => {
     searches += 1;
     const result = solver.solve(query);
     if (result.exhausted) incomplete = true;
+    lastFired = result.firedRules;
     return result.solution;
   };
   const enabled = (rules: number[]) => {
@@ -55,13 +57,15 @@ export function analyze(definition: ProductDefinition): ProductAnalysis {
     for (const rule of rules) flags[rule] = 1;
     return flags;
   };
-  const explain = (candidates: number[], assume: Clause[] = []) =>
-    minimalConflict(candidates, (rules) => solve({ assume, enabledRules: enabled(rules) }) !== null).map((rule) => product.rules[rule]!.id);
-  const allRules = product.rules.map((rule) => rule.index);
+  // Call right after an unsatisfiable solve of the same query: its fired rules bound the search.
+  const explain = (assume: Clause[] = []) => {
+    const candidates = lastFired;
+    return minimalConflict(candidates, (rules) => solve({ assume, enabledRules: enabled(rules) }) !== null).map((rule) => product.rules[rule]!.id);
+  };
   const problems: AnalysisProblem[] = [];
 
   if (!solve({})) {
-    problems.push(...unsatisfiableProblems(product, solve, explain, allRules));
+    problems.push(...unsatisfiableProblems(product, solve, explain()));
   } else {
     problems.push(...unreachableOptions(product, model, solve, explain));
     problems.push(...contradictorySetRules(product, model, solve));
@@ -72,12 +76,11 @@ export function analyze(definition: ProductDefinition): ProductAnalysis {
 }
 
 type Solve = (query: Parameters<Solver["solve"]>[0]) => Int32Array | null;
-type Explain = (candidates: number[], assume?: Clause[]) => string[];
+type Explain = (assume?: Clause[]) => string[];
 
 /** No valid configuration at all: blame a group that cannot be filled, else the rules. */
-function unsatisfiableProblems(product: CompiledProduct, solve: Solve, explain: Explain, allRules: number[]): AnalysisProblem[] {
+function unsatisfiableProblems(product: CompiledProduct, solve: Solve, rules: string[]): AnalysisProblem[] {
   const problems: AnalysisProblem[] = [];
-  const rules = explain(allRules);
   for (const group of product.groups) {
     const demandsValue = group.kind === "multi" ? group.minPicks > 0 : group.required;
     if (!demandsValue) continue;
@@ -143,7 +146,7 @@ function unreachableOptions(product: CompiledProduct, model: CspModel, solve: So
         kind: "OPTION_NEVER_AVAILABLE",
         group: group.code,
         option: option.code,
-        ruleIds: explain(rulesNear(product, group.index), assume),
+        ruleIds: explain(assume),
         message: `"${option.label}" in "${group.label}" can never be chosen${isDefault}.`,
       });
     }
@@ -159,27 +162,6 @@ function chosenClause(model: CspModel, group: number, option: number, multi: boo
   const mask = new Uint8Array(size).fill(1);
   mask[multi ? 1 : option] = 0;
   return { rule: -1, requiredGroup: -1, units: [unitOf(variable, mask)] };
-}
-
-/** Rules connected to the group through shared groups: the only ones that can affect it. */
-function rulesNear(product: CompiledProduct, start: number): number[] {
-  const seenGroups = new Set([start]);
-  const seenRules = new Set<number>();
-  const queue = [start];
-  while (queue.length > 0) {
-    const group = queue.pop()!;
-    for (const ruleIndex of product.groups[group]?.rules ?? []) {
-      if (seenRules.has(ruleIndex)) continue;
-      seenRules.add(ruleIndex);
-      for (const other of product.rules[ruleIndex]?.groups ?? []) {
-        if (!seenGroups.has(other)) {
-          seenGroups.add(other);
-          queue.push(other);
-        }
-      }
-    }
-  }
-  return [...seenRules].sort((a, b) => a - b);
 }
 
 function negateLiteral(literal: Literal): Literal | null {

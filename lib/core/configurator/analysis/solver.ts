@@ -14,6 +14,12 @@ export interface SolveQuery {
 export interface SolveResult {
   /** The value index chosen per variable, or null when no solution exists. */
   solution: Int32Array | null;
+  /**
+   * Rules whose clauses pruned a value or failed during the search. When there is no solution,
+   * these rules alone already prove it: the others never influenced the search, so dropping them
+   * replays the same search tree. A cheap first cut before computing a minimal conflict.
+   */
+  firedRules: number[];
   /** Search gave up at the node limit: the answer is unknown. */
   exhausted: boolean;
 }
@@ -36,6 +42,7 @@ export class Solver {
   private readonly cardinalityWatches: number[][];
   private clauses: Clause[];
   private query: SolveQuery = {};
+  private fired = new Set<number>();
   private nodes = 0;
 
   constructor(private readonly model: CspModel) {
@@ -68,6 +75,7 @@ export class Solver {
       this.size[index] = variable.size;
     });
     this.trail.length = 0;
+    this.fired = new Set();
 
     const all = this.model.variables.map((_, index) => index);
     const budgetAtStart = this.nodes;
@@ -90,7 +98,8 @@ export class Solver {
       return false;
     };
 
-    if (!search(all)) return { solution: null, exhausted };
+    const firedRules = () => [...this.fired].filter((rule) => rule >= 0).sort((a, b) => a - b);
+    if (!search(all)) return { solution: null, exhausted, firedRules: firedRules() };
     const solution = new Int32Array(this.model.variables.length);
     this.model.variables.forEach((variable, index) => {
       const offset = this.model.offsets[index] ?? 0;
@@ -101,7 +110,7 @@ export class Solver {
         }
       }
     });
-    return { solution, exhausted: false };
+    return { solution, exhausted: false, firedRules: firedRules() };
   }
 
   private isActive(clause: Clause): boolean {
@@ -177,6 +186,7 @@ export class Solver {
       if (open !== -1) return true; // two undecided units: nothing to conclude yet
       open = i;
     }
+    this.fired.add(clause.rule);
     if (open === -1) return false; // every unit holds: the rule is broken
     const unit = clause.units[open]!;
     for (const value of unit.values) if (!this.remove(unit.variable, value)) return false;
