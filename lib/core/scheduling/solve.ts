@@ -1,3 +1,4 @@
+import { buildSchedule } from "./build-schedule";
 import { compileInstance } from "./compile-instance";
 import { constructAtcs } from "./construct-atcs";
 import { constructEdd } from "./construct-edd";
@@ -6,6 +7,7 @@ import type { Instance } from "./instance-schema";
 import type { Model } from "./model";
 import { compareObjectives, type Objective } from "./objective";
 import { createRandom } from "./random";
+import { EXACT_MAX_JOBS, solveExact } from "./solve-exact";
 import { DEFAULT_RUIN_RECREATE, RuinRecreate, type RuinRecreateSettings } from "./ruin-recreate";
 import type { Schedule } from "./schedule-schema";
 import type { Solution, SolutionSnapshot } from "./solution";
@@ -75,6 +77,17 @@ export function solve(input: Instance | Model, options: SolveOptions): SolveResu
     lastProgress = t;
     options.onProgress({ phase, objective, iterations, elapsedMs: t - started });
   };
+
+  // ---- small enough for the exact search: a proven optimum, nothing to improve
+  if (model.freeJobs.length <= EXACT_MAX_JOBS) {
+    const placed = solveExact(model);
+    if (placed) {
+      const { schedule, objective } = buildSchedule(model, placed);
+      const elapsedMs = now() - started;
+      report("done", objective, true);
+      return { schedule, objective, iterations: 0, elapsedMs, firstFeasibleMs: elapsedMs, construction: "exact" };
+    }
+  }
 
   // ---- constructions: keep the best
   let best: Solution = constructEdd(model);
@@ -159,9 +172,10 @@ export function solve(input: Instance | Model, options: SolveOptions): SolveResu
   }
   const elapsedMs = now() - started;
   report("done", bestObjective, true);
+  const { schedule, objective } = toSchedule(current);
   return {
-    schedule: toSchedule(current),
-    objective: current.objective(),
+    schedule,
+    objective,
     iterations,
     elapsedMs,
     firstFeasibleMs,

@@ -1,49 +1,25 @@
-import { epochMinutesToIso } from "./iso-minutes";
+import { buildSchedule, type PlacedJob } from "./build-schedule";
+import type { Objective } from "./objective";
 import type { Schedule } from "./schedule-schema";
 import type { Solution } from "./solution";
 
-export const NO_ROOM_REASON = "no room on any eligible line before the horizon end";
-
-/** The FORMAT.md schedule of a solution: assignments by line and start, unscheduled jobs with reasons. */
-export function toSchedule(solution: Solution, extraReasons: ReadonlyMap<number, string> = new Map()): Schedule {
-  const model = solution.model;
-  const iso = (minutes: number) => epochMinutesToIso(model.epochOffset + minutes);
-  const assignments: Schedule["assignments"] = [];
-  const placed = new Uint8Array(model.jobCount);
-  let weightedTardiness = 0, setupMinutes = 0, lateJobs = 0, makespan = -1;
+/** Every job a solution places, pinned ones included, with its decoded start and setup. */
+export function placedJobsOf(solution: Solution): PlacedJob[] {
+  const placed: PlacedJob[] = [];
   for (const line of solution.lines) {
-    const pins = model.lines[line.line]?.pins;
-    const items: [job: number, start: number, setup: number][] = [];
     for (let k = 0; k < line.length; k++) {
       const start = line.start[k] as number;
-      if (start >= 0) items.push([line.jobs[k] as number, start, line.setup[k] as number]);
+      if (start >= 0) placed.push({ job: line.jobs[k] as number, line: line.line, start, setup: line.setup[k] as number });
     }
+    const pins = solution.model.lines[line.line]?.pins;
     for (let q = 0; q < (pins?.count ?? 0); q++) {
-      items.push([pins?.job[q] as number, pins?.start[q] as number, line.pinSetup[q] as number]);
-    }
-    items.sort((a, b) => a[1] - b[1]);
-    for (const [j, start, setup] of items) {
-      const end = start + (model.processing[j * model.lineCount + line.line] as number);
-      placed[j] = 1;
-      assignments.push({ jobId: model.jobIds[j] as string, lineId: model.lineIds[line.line] as string, start: iso(start), end: iso(end), setupMinutes: setup });
-      const late = end - (model.jobDue[j] as number);
-      if (late > 0) {
-        weightedTardiness += (model.jobWeight[j] as number) * late;
-        lateJobs++;
-      }
-      setupMinutes += setup;
-      if (end > makespan) makespan = end;
+      placed.push({ job: pins?.job[q] as number, line: line.line, start: pins?.start[q] as number, setup: line.pinSetup[q] as number });
     }
   }
-  const unscheduled: Schedule["unscheduled"] = [];
-  for (let j = 0; j < model.jobCount; j++) {
-    if (placed[j]) continue;
-    const reason = model.unschedulable.get(j) ?? extraReasons.get(j) ?? NO_ROOM_REASON;
-    unscheduled.push({ jobId: model.jobIds[j] as string, reason });
-  }
-  return {
-    assignments,
-    unscheduled,
-    metrics: { weightedTardiness, setupMinutes, makespan: makespan >= 0 ? iso(makespan) : null, lateJobs },
-  };
+  return placed;
+}
+
+/** The FORMAT.md schedule of a solution, and its objective. */
+export function toSchedule(solution: Solution, extraReasons?: ReadonlyMap<number, string>): { schedule: Schedule; objective: Objective } {
+  return buildSchedule(solution.model, placedJobsOf(solution), extraReasons);
 }
