@@ -1,14 +1,76 @@
-import type { Namespace, Server } from "socket.io";
+import type { TLSSocket } from "node:tls";
+import type { Namespace, Server, Socket } from "socket.io";
+import { HANDSHAKE_ERRORS } from "@/lib/core/line-protocol";
+import { logger } from "../logger";
+import { agentLimits } from "../lines/agent-limits";
+import { agentCredentialRoom, agentLineRoom } from "../lines/agent-sockets";
+import { runAgentSession, supersede } from "../lines/agent-session";
+import { authenticateLineAgent, type AgentIdentity } from "../lines/authenticate-line-agent";
+import { LineEventIngestor } from "../lines/line-event-ingestor";
+import { markAllLinesOffline } from "../lines/mark-line-offline";
+
+function refusal(code: string, message: string, extra: Record<string, unknown> = {}) {
+  return Object.assign(new Error(message), { data: { code, message, ...extra } });
+}
 
 /**
- * `/agent`: line agents. Until the line-agent protocol lands every connection is refused with
- * a clear code, so an agent of the future sees why rather than a silent hang.
+ * `/agent`: line agents speaking protocol v1 (lib/core/line-protocol, docs/decisions/0006).
+ * The handshake carries `{ protocol, lineId, token }`; refusals reach the agent as
+ * `connect_error` with `data: { code, message }`. With mutual TLS (TLS_CLIENT_CA), the client
+ * certificate must be verified and name the line.
  */
-export function attachAgentNamespace(io: Server): Namespace {
+export function attachAgentNamespace(io: Server): Namespace & { ingestor: LineEventIngestor } {
   const agent = io.of("/agent");
-  agent.use((_socket, next) => {
-    const message = "Line agents are not accepted by this server version yet (protocol v1 is not enabled).";
-    next(Object.assign(new Error(message), { data: { code: "AGENT_PROTOCOL_UNAVAILABLE", message } }));
+  const limits = agentLimits();
+  const ingestor = new LineEventIngestor(() => limits.maxFutureSkewMs);
+  // Lines left online by a previous run of this process have no connection any more.
+  const ready = markAllLinesOffline().catch((error) => logger.error({ err: error }, "could not reset line connections at start-up"));
+
+  agent.use(async (socket, next) => {
+    await ready;
+    try {
+      const result = await authenticateLineAgent({ auth: socket.handshake.auth, address: remoteAddress(socket), clientCertificateName: clientCertificateName(socket) });
+      if (!result.ok) return next(refusal(result.code, result.message, result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}));
+      socket.data.agent = result.agent;
+      next();
+    } catch (error) {
+      logger.error({ err: error }, "agent authentication failed");
+      next(refusal("AGENT_AUTH_UNAVAILABLE", HANDSHAKE_ERRORS.AGENT_AUTH_UNAVAILABLE));
+    }
   });
-  return agent;
+
+  agent.on("connection", async (socket) => {
+    const identity = socket.data.agent as AgentIdentity;
+    for (const older of await agent.in(agentLineRoom(identity.lineId)).fetchSockets()) {
+      if (older.id !== socket.id) {
+        const local = agent.sockets.get(older.id);
+        if (local) supersede(local);
+        else older.disconnect(true);
+      }
+    }
+    if (socket.disconnected) return;
+    await socket.join([agentLineRoom(identity.lineId), agentCredentialRoom(identity.credentialId)]);
+    runAgentSession(socket, identity, { ingestor, limits });
+  });
+  return Object.assign(agent, { ingestor });
+}
+
+/** The socket's peer address; X-Forwarded-For only behind a trusted proxy (TRUST_PROXY=1). */
+function remoteAddress(socket: Socket): string | null {
+  if (process.env.TRUST_PROXY === "1") {
+    const forwarded = socket.handshake.headers["x-forwarded-for"];
+    const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
+    if (first) return first.slice(0, 64);
+  }
+  return socket.handshake.address?.slice(0, 64) || null;
+}
+
+/** With TLS_CLIENT_CA set: the verified client certificate's CN (null when absent or unverified). */
+function clientCertificateName(socket: Socket): string | null | undefined {
+  if (!process.env.TLS_CLIENT_CA) return undefined;
+  const tls = socket.request.socket as Partial<TLSSocket>;
+  if (!tls.authorized || typeof tls.getPeerCertificate !== "function") return null;
+  const subject = tls.getPeerCertificate()?.subject as { CN?: string | string[] } | undefined;
+  const name = Array.isArray(subject?.CN) ? subject.CN[0] : subject?.CN;
+  return name ?? null;
 }

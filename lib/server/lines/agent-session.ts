@@ -1,0 +1,138 @@
+import type { Socket } from "socket.io";
+import { BirthSchema, LineEventSchema, MessageBudget, messageSize, protocolError, type EventAck, type ProtocolLimits } from "@/lib/core/line-protocol";
+import { recordAudit } from "../audit/record-audit";
+import { clock } from "../clock";
+import { db } from "../db";
+import { logger } from "../logger";
+import type { AgentIdentity } from "./authenticate-line-agent";
+import type { LineEventIngestor } from "./line-event-ingestor";
+import { markLineOffline } from "./mark-line-offline";
+import { pushLineQueue } from "./push-line-queue";
+import { recordAgentBirth } from "./record-agent-birth";
+
+type Reply = (payload: unknown) => void;
+
+/**
+ * One agent connection speaking protocol v1: birth, then events. Every byte is untrusted: each
+ * message is size-checked, rate-limited and parsed before anything else, a handler never
+ * throws, and a message without an ack callback is dropped (the protocol requires one).
+ */
+export function runAgentSession(socket: Socket, agent: AgentIdentity, deps: { ingestor: LineEventIngestor; limits: ProtocolLimits }): void {
+  const { limits } = deps;
+  const line = { id: agent.lineId, manufacturerId: agent.manufacturerId, code: agent.lineCode };
+  const state = {
+    born: false,
+    connectedAt: null as Date | null,
+    /** After a retryable refusal of seq N, nothing past N is stored until N comes again. */
+    resendFrom: null as number | null,
+    budget: new MessageBudget(limits.maxMessagesPerSecond, clock.now().getTime()),
+    refusals: { windowStartMs: 0, count: 0 },
+  };
+
+  /** Counts refusals for flooding and malformed traffic; past the limit the connection is cut. */
+  const countRefusal = () => {
+    const nowMs = clock.now().getTime();
+    if (nowMs - state.refusals.windowStartMs >= 1_000) state.refusals = { windowStartMs: nowMs, count: 0 };
+    state.refusals.count++;
+    if (state.refusals.count === limits.maxMessagesPerSecond) {
+      logger.warn({ lineId: line.id }, "agent flooding: disconnecting");
+      void db.$transaction((tx) =>
+        recordAudit(tx, { actor: { kind: "agent", lineId: line.id, organizationId: line.manufacturerId }, action: "agent.flood", targetType: "line", targetId: line.id, outcome: "failure", address: socket.handshake.address, details: { refusedPerSecond: state.refusals.count } }),
+      ).catch((error) => logger.error({ err: error }, "could not audit an agent flood"));
+      socket.disconnect(true);
+    }
+  };
+
+  const gate = (payload: unknown, ack: unknown): Reply | null => {
+    if (typeof ack !== "function") {
+      countRefusal();
+      return null;
+    }
+    const reply = ack as Reply;
+    const seq = seqOf(payload);
+    const budget = state.budget.take(clock.now().getTime());
+    if (!budget.allowed) {
+      countRefusal();
+      if (seq !== null) state.resendFrom = Math.min(state.resendFrom ?? seq, seq);
+      reply({ ok: false, seq, error: protocolError("RATE_LIMITED", undefined, budget.retryAfterMs) });
+      return null;
+    }
+    if (messageSize(payload) > limits.maxMessageBytes) {
+      countRefusal();
+      reply({ ok: false, seq, error: protocolError("MESSAGE_TOO_LARGE", `Messages are limited to ${limits.maxMessageBytes} bytes.`) });
+      return null;
+    }
+    return reply;
+  };
+
+  socket.on("birth", async (payload: unknown, ack: unknown) => {
+    const reply = gate(payload, ack);
+    if (!reply) return;
+    const birth = BirthSchema.safeParse(payload);
+    if (!birth.success) return reply({ ok: false, error: protocolError("MALFORMED_MESSAGE", describeIssues(birth.error.issues)) });
+    try {
+      const outcome = await recordAgentBirth(agent, birth.data);
+      if (!outcome.ok) {
+        reply({ ok: false, error: protocolError("SESSION_STALE", outcome.message) });
+        socket.disconnect(true);
+        return;
+      }
+      state.born = true;
+      state.connectedAt = outcome.connectedAt;
+      state.resendFrom = null;
+      reply({ ok: true, lineId: line.id, kind: outcome.kind, storedSeq: outcome.storedSeq, serverTime: clock.now().toISOString(), limits });
+      await pushLineQueue(line.id);
+    } catch (error) {
+      logger.error({ err: error, lineId: line.id }, "agent birth failed");
+      reply({ ok: false, error: protocolError("PERSIST_FAILED", "The birth could not be recorded; send it again.") });
+    }
+  });
+
+  socket.on("event", (payload: unknown, ack: unknown) => {
+    const reply = gate(payload, ack);
+    if (!reply) return;
+    const parsed = LineEventSchema.safeParse(payload);
+    if (!parsed.success) {
+      countRefusal();
+      return reply({ ok: false, seq: seqOf(payload), error: protocolError("MALFORMED_MESSAGE", describeIssues(parsed.error.issues)) } satisfies EventAck);
+    }
+    const event = parsed.data;
+    if (!state.born) return reply({ ok: false, seq: event.seq, error: protocolError("BIRTH_REQUIRED") } satisfies EventAck);
+    if (state.resendFrom !== null) {
+      if (event.seq > state.resendFrom) return reply({ ok: false, seq: event.seq, error: protocolError("RESEND_REQUIRED") } satisfies EventAck);
+      state.resendFrom = null; // the agent went back to the gap: in order again
+    }
+    deps.ingestor.submit(line.id, event, {
+      canPersist: () => state.resendFrom === null || event.seq <= state.resendFrom,
+      reply: (result) => {
+        if (!result.ok && result.error.retryable) state.resendFrom = Math.min(state.resendFrom ?? event.seq, event.seq);
+        reply(result);
+      },
+    });
+  });
+
+  socket.on("disconnect", (reason) => {
+    if (!state.connectedAt || socket.data.superseded) return;
+    void markLineOffline(line, state.connectedAt, reason);
+  });
+}
+
+/** The newest connection of a line wins; the older one is closed without an offline flap. */
+export function supersede(socket: Socket): void {
+  socket.data.superseded = true;
+  socket.emit("superseded", { message: "Another connection of this line's agent replaced this one." });
+  socket.disconnect(true);
+}
+
+function seqOf(payload: unknown): number | null {
+  const seq = (payload as { seq?: unknown } | null)?.seq;
+  return typeof seq === "number" && Number.isInteger(seq) ? seq : null;
+}
+
+function describeIssues(issues: Array<{ path: PropertyKey[]; message: string }>): string {
+  return issues
+    .slice(0, 3)
+    .map((issue) => `${issue.path.map(String).join(".") || "(message)"}: ${issue.message}`)
+    .join("; ")
+    .slice(0, 300);
+}

@@ -1,0 +1,168 @@
+import { protocolError, type EventAck, type LineEvent } from "@/lib/core/line-protocol";
+import { applyLineEvent, type JobState, type LineState } from "@/lib/core/production/apply-line-event";
+import type { JobStatus } from "@/lib/core/production/job-state";
+import { orderProgress, orderStatusAfterJobChange } from "@/lib/core/production/order-progress";
+import { Prisma } from "@/generated/prisma/client";
+import { clock } from "../clock";
+import { db, type Tx } from "../db";
+import type { OutboxEventInput } from "../realtime/outbox";
+import { jobUpdated, lineCommandUpdated, lineUpdated, orderUpdated } from "./line-live-events";
+
+export type IncomingEvent = { lineId: string; event: LineEvent };
+
+type LineRow = LineState & { manufacturerId: string };
+type JobRow = JobState & { code: string; orderId: string | null; manufacturerId: string };
+type OrderStatus = "placed" | "parts_confirmed" | "scheduled" | "in_production" | "completed" | "shipped" | "cancelled";
+
+/**
+ * Persists a batch of agent events — from many lines, each line's in arrival order — in one
+ * transaction (a group commit): every event and the state changes it causes (line, job, order,
+ * command, outbox) commit together or not at all. Returns one ack per event, in input order,
+ * and the outbox rows to emit after commit.
+ *
+ * Lines and jobs are locked FOR UPDATE, so `lastSeq` is read under the same lock that guards
+ * its update: exactly-once holds across processes, and the unique (lineId, seq) backs it up.
+ */
+export async function persistLineEvents(batch: IncomingEvent[], maxFutureSkewMs: number): Promise<{ acks: EventAck[]; outboxIds: bigint[] }> {
+  return db.$transaction(async (tx) => {
+    const now = clock.now();
+    const lines = await lockLines(tx, [...new Set(batch.map((item) => item.lineId))]);
+    const jobIds = [...new Set(batch.flatMap((item) => ("jobId" in item.event ? [item.event.jobId] : [])))];
+    const jobs = await lockJobs(tx, jobIds);
+    const lineBefore = new Map([...lines].map(([id, line]) => [id, { ...line }]));
+    const jobBefore = new Map([...jobs].map(([id, job]) => [id, { ...job }]));
+
+    const acks: EventAck[] = [];
+    const rows: Prisma.LineEventCreateManyInput[] = [];
+    const commandsDone: Array<{ id: string; lineId: string }> = [];
+    const touchedJobs = new Set<string>();
+    const ordersWithStatusChange = new Set<string>();
+    for (const { lineId, event } of batch) {
+      const line = lines.get(lineId);
+      if (!line) {
+        acks.push({ ok: false, seq: event.seq, error: protocolError("PERSIST_FAILED", "The line no longer exists.") });
+        continue;
+      }
+      const job = "jobId" in event ? (jobs.get(event.jobId) ?? null) : null;
+      const decision = applyLineEvent(line, job, event, { now, maxFutureSkewMs });
+      if (decision.kind === "duplicate") {
+        acks.push({ ok: true, seq: event.seq, duplicate: true });
+        continue;
+      }
+      if (decision.kind === "refused") {
+        acks.push({ ok: false, seq: event.seq, error: decision.error });
+        continue;
+      }
+      lines.set(lineId, { ...decision.line, manufacturerId: line.manufacturerId });
+      if (decision.job && job) {
+        jobs.set(job.id, { ...job, ...decision.job });
+        touchedJobs.add(job.id);
+        if (decision.jobStatusChanged && job.orderId) ordersWithStatusChange.add(job.orderId);
+      }
+      const { seq, at, type, correlationId, ...details } = event;
+      rows.push({ lineId, seq, agentAt: new Date(at), receivedAt: now, type, jobId: "jobId" in event ? event.jobId : null, payload: { ...details, ...(correlationId ? { correlationId } : {}) } as Prisma.InputJsonValue });
+      if (correlationId) commandsDone.push({ id: correlationId, lineId });
+      acks.push({ ok: true, seq, duplicate: false });
+    }
+    if (rows.length === 0) return { acks, outboxIds: [] };
+
+    const outbox: OutboxEventInput[] = [];
+    await tx.lineEvent.createMany({ data: rows, skipDuplicates: true });
+    const changedLines = [...lines.values()].filter((line) => line.lastSeq !== lineBefore.get(line.id)?.lastSeq);
+    await updateLines(tx, changedLines, now);
+    for (const line of changedLines) {
+      outbox.push(lineUpdated(line, { status: line.status, statusReason: line.statusReason, lastSeq: line.lastSeq, lastEventAt: line.lastEventAt?.toISOString() ?? null, lastSeenAt: now.toISOString(), online: true }));
+    }
+    const changedJobs = [...touchedJobs].map((id) => jobs.get(id)!);
+    await updateJobs(tx, changedJobs, jobBefore, now);
+    for (const job of changedJobs) {
+      outbox.push(jobUpdated({ id: job.lineId!, manufacturerId: job.manufacturerId }, {
+        jobId: job.id, lineId: job.lineId!, code: job.code, status: job.status, interrupted: job.interruptedAt !== null,
+        progress: job.progress, goodCount: job.goodCount, scrapCount: job.scrapCount, orderId: job.orderId,
+      }));
+    }
+    const orderIds = [...new Set(changedJobs.flatMap((job) => (job.orderId ? [job.orderId] : [])))];
+    outbox.push(...(await updateOrders(tx, orderIds, ordersWithStatusChange, now)));
+    outbox.push(...(await completeCommands(tx, commandsDone, lines, now)));
+
+    const created = await tx.outboxEvent.createManyAndReturn({ data: outbox.map((event) => ({ type: event.type, rooms: event.rooms, payload: event.payload })), select: { id: true } });
+    return { acks, outboxIds: created.map((row) => row.id) };
+  });
+}
+
+async function lockLines(tx: Tx, ids: string[]): Promise<Map<string, LineRow>> {
+  const rows = await tx.$queryRaw<LineRow[]>`
+    SELECT "id", "manufacturerId", "lastSeq", "status"::text AS "status", "statusReason", "lastEventAt", "currentFamily"
+    FROM "Line" WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR UPDATE`;
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+async function lockJobs(tx: Tx, ids: string[]): Promise<Map<string, JobRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Array<Omit<JobRow, "status"> & { status: JobStatus }>>`
+    SELECT j."id", j."code", j."manufacturerId", j."lineId", j."family", j."status"::text AS "status", j."interruptedAt", j."interruptCause",
+           j."progress", j."goodCount", j."scrapCount", j."startedAt", j."completedAt", j."failReason", oi."orderId"
+    FROM "ProductionJob" j LEFT JOIN "OrderItem" oi ON oi."id" = j."orderItemId"
+    WHERE j."id" = ANY(${ids}::text[]) ORDER BY j."id" FOR UPDATE OF j`;
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** One statement for every line of the batch. */
+async function updateLines(tx: Tx, lines: LineRow[], now: Date): Promise<void> {
+  if (lines.length === 0) return;
+  const values = lines.map(
+    (line) => Prisma.sql`(${line.id}::text, ${line.lastSeq}::int, ${line.status}::text, ${line.statusReason}::text, ${line.lastEventAt}::timestamp(3), ${line.currentFamily}::text)`,
+  );
+  await tx.$executeRaw`
+    UPDATE "Line" AS l SET "lastSeq" = v.seq, "status" = v.status::"LineStatus", "statusReason" = v.reason, "lastEventAt" = v.at,
+      "currentFamily" = v.family, "lastSeenAt" = ${now}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+    FROM (VALUES ${Prisma.join(values)}) AS v(id, seq, status, reason, at, family) WHERE l."id" = v.id`;
+}
+
+/** One statement for every job of the batch; the version bump keeps the planner's optimistic checks honest. */
+async function updateJobs(tx: Tx, jobs: JobRow[], before: Map<string, JobRow>, now: Date): Promise<void> {
+  const changed = jobs.filter((job) => JSON.stringify(job) !== JSON.stringify(before.get(job.id)));
+  if (changed.length === 0) return;
+  const values = changed.map(
+    (job) => Prisma.sql`(${job.id}::text, ${job.status}::text, ${job.progress}::float8, ${job.goodCount}::int, ${job.scrapCount}::int,
+      ${job.startedAt}::timestamp(3), ${job.completedAt}::timestamp(3), ${job.interruptedAt}::timestamp(3), ${job.interruptCause}::text, ${job.failReason}::text)`,
+  );
+  await tx.$executeRaw`
+    UPDATE "ProductionJob" AS j SET "status" = v.status::"JobStatus", "progress" = v.progress, "goodCount" = v.good, "scrapCount" = v.scrap,
+      "startedAt" = v.started, "completedAt" = v.completed, "interruptedAt" = v.interrupted, "interruptCause" = v.cause, "failReason" = v.fail,
+      "version" = j."version" + 1, "updatedAt" = ${now}::timestamp(3)
+    FROM (VALUES ${Prisma.join(values)}) AS v(id, status, progress, good, scrap, started, completed, interrupted, cause, fail) WHERE j."id" = v.id`;
+}
+
+/** Orders whose jobs moved: progress for the consumer, and status when a job started or ended. */
+async function updateOrders(tx: Tx, orderIds: string[], statusChanged: Set<string>, now: Date): Promise<OutboxEventInput[]> {
+  if (orderIds.length === 0) return [];
+  const rows = await tx.$queryRaw<Array<{ orderId: string; orderStatus: OrderStatus; manufacturerId: string; status: JobStatus; progress: number; minutes: number }>>`
+    SELECT o."id" AS "orderId", o."status"::text AS "orderStatus", o."manufacturerId", j."status"::text AS "status", j."progress", j."minutes"
+    FROM "Order" o JOIN "OrderItem" oi ON oi."orderId" = o."id" JOIN "ProductionJob" j ON j."orderItemId" = oi."id"
+    WHERE o."id" = ANY(${orderIds}::text[])`;
+  const events: OutboxEventInput[] = [];
+  for (const orderId of orderIds) {
+    const jobs = rows.filter((row) => row.orderId === orderId);
+    if (jobs.length === 0) continue;
+    const current = jobs[0]!.orderStatus;
+    const next = statusChanged.has(orderId) ? orderStatusAfterJobChange(current, jobs.map((job) => job.status)) : current;
+    if (next !== current) {
+      await tx.order.update({ where: { id: orderId }, data: { status: next, version: { increment: 1 }, ...(next === "completed" ? { completedAt: now } : {}) } });
+    }
+    events.push(orderUpdated({ id: orderId, manufacturerId: jobs[0]!.manufacturerId }, { status: next, progress: orderProgress(jobs) }));
+  }
+  return events;
+}
+
+/** A stored event that carries a command's correlation id marks that command done. */
+async function completeCommands(tx: Tx, done: Array<{ id: string; lineId: string }>, lines: Map<string, LineRow>, now: Date): Promise<OutboxEventInput[]> {
+  const events: OutboxEventInput[] = [];
+  for (const { id, lineId } of done) {
+    const { count } = await tx.lineCommand.updateMany({ where: { id, lineId, status: { in: ["sent", "accepted"] } }, data: { status: "done", completedAt: now } });
+    if (count === 0) continue;
+    const command = await tx.lineCommand.findUniqueOrThrow({ where: { id }, select: { id: true, kind: true, jobId: true, status: true, reason: true } });
+    events.push(lineCommandUpdated({ id: lineId, manufacturerId: lines.get(lineId)!.manufacturerId }, command));
+  }
+  return events;
+}
