@@ -5,3 +5,4 @@ export * from "./queue";
 export * from "./command";
 export * from "./event";
 export * from "./limits";
+export * from "./message-budget";
