@@ -16,7 +16,7 @@ const products: ProductDefinition[] = [
 
 /** A plausible or hostile value for a group: mostly valid, sometimes off-grid, unknown or ill-typed. */
 function valueFor(group: OptionGroup): fc.Arbitrary<ChoiceValue> {
-  const junk = fc.oneof(fc.constant("nope"), fc.integer(), fc.constant(["nope"]));
+  const junk: fc.Arbitrary<ChoiceValue> = fc.oneof(fc.constant("nope"), fc.integer(), fc.constant(["nope"]).map((codes) => [...codes]));
   switch (group.kind) {
     case "single":
       return fc.oneof({ weight: 9, arbitrary: fc.constantFrom(...group.options.map((option) => option.code)) }, { weight: 1, arbitrary: junk });
