@@ -243,7 +243,15 @@ export const madeToMeasureShirt = defineProduct({
     ],
   },
   preview: {
-    layers: { fabric: "fabric", collar: "collar", cuffs: "cuffs", sleeve: "sleeve-length", monogram: "monogram", pocket: "pocket" },
+    layers: {
+      fabric: "fabric",
+      collar: "collar",
+      cuffs: "cuffs",
+      sleeve: "sleeve-length",
+      monogram: "monogram",
+      "monogram-position": "monogram-position",
+      pocket: "pocket",
+    },
   },
 });
 
