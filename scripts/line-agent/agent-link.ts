@@ -1,0 +1,277 @@
+import { EventEmitter } from "node:events";
+import { io, type Socket } from "socket.io-client";
+import {
+  LineCommandMessageSchema,
+  LineQueueSchema,
+  PROTOCOL_VERSION,
+  type BirthReply,
+  type CommandReply,
+  type EventAck,
+  type LineCommandMessage,
+  type LineEvent,
+  type LineQueue,
+} from "../../lib/core/line-protocol";
+import { AgentStateFiles } from "./agent-state";
+import { EventStore } from "./event-store";
+
+export const AGENT_VERSION = "1.0.0";
+
+/** Handshake refusals an agent cannot fix by retrying: an operator must act. */
+const FATAL_REFUSALS = new Set(["AGENT_AUTH_MALFORMED", "AGENT_PROTOCOL_UNSUPPORTED", "LINE_UNKNOWN", "TOKEN_INVALID", "TOKEN_REVOKED", "TOKEN_EXPIRED", "CLIENT_CERTIFICATE_MISMATCH"]);
+
+export type NewEvent = DistributiveOmit<LineEvent, "seq" | "at"> & { at?: string };
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
+export type AgentLinkOptions = {
+  url: string;
+  lineId: string;
+  token: string;
+  stateDirectory: string;
+  capabilities?: string[];
+  timeScale?: number;
+  /** Events sent and not yet acked, at most. */
+  window?: number;
+  /** PEM text for mutual TLS (the agent's certificate names its line). */
+  tls?: { ca?: string; cert?: string; key?: string };
+  /** Wall-clock time for event timestamps; injectable for tests. */
+  now?: () => Date;
+};
+
+/**
+ * The protocol client of one line: handshake, birth, queue, commands, and store-and-forward of
+ * events. Events get their seq and are fsynced to the local log before they are sent; after any
+ * reconnect everything unacked is sent again, oldest first. The server's "stored up to" in its
+ * birth reply, and acks (including duplicate acks), settle events; a retryable refusal rewinds
+ * the sender to the oldest unacked event, so the server always receives a line's events in order.
+ *
+ * Emits: "born" (BirthReply), "queue" (LineQueue), "acked" (seq, duplicate), "refused" (event,
+ * error), "connected", "disconnected" (reason), "fatal" ({ code, message }).
+ */
+export class AgentLink extends EventEmitter {
+  private socket: Socket | null = null;
+  private born = false;
+  private stopped = false;
+  private lastSeq: number;
+  private sendIndex = 0;
+  private generation = 0;
+  private inFlight = 0;
+  private rewindTimer: NodeJS.Timeout | null = null;
+  private commandHandler: (command: LineCommandMessage) => CommandReply = (command) => ({ correlationId: command.correlationId, outcome: "rejected", reason: "UNSUPPORTED", message: "No command handler." });
+  queue: LineQueue | null;
+
+  private constructor(
+    readonly options: AgentLinkOptions,
+    private readonly files: AgentStateFiles,
+    private readonly store: EventStore,
+    readonly session: number,
+  ) {
+    super();
+    this.lastSeq = Math.max(files.readState().lastSeq, store.highestSeq());
+    this.queue = files.readQueue();
+  }
+
+  /** Opens the local state and starts a new session (the session number grows at every start). */
+  static async open(options: AgentLinkOptions): Promise<AgentLink> {
+    const files = new AgentStateFiles(options.stateDirectory);
+    const store = await EventStore.open(files.eventsFile);
+    const previous = files.readState();
+    const session = previous.session + 1;
+    files.writeState({ session, lastSeq: Math.max(previous.lastSeq, store.highestSeq()) });
+    return new AgentLink(options, files, store, session);
+  }
+
+  get connected(): boolean {
+    return this.born && this.socket?.connected === true;
+  }
+
+  /** Unacked events, oldest first (for tests and the status line). */
+  unacked(): readonly LineEvent[] {
+    return this.store.events();
+  }
+
+  onCommand(handler: (command: LineCommandMessage) => CommandReply): void {
+    this.commandHandler = handler;
+  }
+
+  connect(): void {
+    if (this.socket) return;
+    this.stopped = false;
+    const socket = io(`${this.options.url}/agent`, {
+      transports: ["websocket"],
+      auth: { protocol: PROTOCOL_VERSION, lineId: this.options.lineId, token: this.options.token },
+      reconnectionDelay: 500,
+      reconnectionDelayMax: 5_000,
+      ...(this.options.tls ?? {}),
+    });
+    this.socket = socket;
+    socket.on("connect", () => void this.sendBirth());
+    socket.on("connect_error", (error: Error & { data?: { code?: string; message?: string; retryAfterMs?: number } }) => {
+      const code = error.data?.code;
+      if (!code) return; // a transport failure: socket.io-client retries by itself
+      if (FATAL_REFUSALS.has(code)) {
+        this.emit("fatal", { code, message: error.data?.message ?? code });
+        this.close();
+        return;
+      }
+      // A refusal in the server's middleware is not retried by the client: schedule it.
+      setTimeout(() => !this.stopped && socket.connect(), Math.max(error.data?.retryAfterMs ?? 0, 2_000)).unref();
+    });
+    socket.on("disconnect", (reason) => {
+      this.born = false;
+      this.restartSending();
+      this.emit("disconnected", reason);
+      // The server ended the connection (revocation, replaced, flood): try again later, once;
+      // a revoked credential then answers with a fatal refusal.
+      if (reason === "io server disconnect" && !this.stopped) setTimeout(() => !this.stopped && socket.connect(), 1_000).unref();
+    });
+    socket.on("superseded", () => {
+      this.emit("fatal", { code: "SUPERSEDED", message: "Another agent connection of this line replaced this one." });
+      this.close();
+    });
+    socket.on("queue", (payload: unknown, ack?: (reply: unknown) => void) => {
+      const parsed = LineQueueSchema.safeParse(payload);
+      if (!parsed.success) return; // never ack what we cannot run
+      this.queue = parsed.data;
+      this.files.writeQueue(parsed.data);
+      this.emit("queue", parsed.data);
+      ack?.({ planVersion: parsed.data.planVersion });
+    });
+    socket.on("command", (payload: unknown, ack?: (reply: CommandReply) => void) => {
+      const parsed = LineCommandMessageSchema.safeParse(payload);
+      if (!parsed.success || typeof ack !== "function") return;
+      ack(this.commandHandler(parsed.data));
+    });
+  }
+
+  /** Sends birth again (a resync): the server answers with what it stored and the queue. */
+  rebirth(): Promise<boolean> {
+    return this.sendBirth();
+  }
+
+  /** Assigns seqs, makes the events durable, then sends them. Returns the events as stored. */
+  async publish(events: NewEvent[]): Promise<LineEvent[]> {
+    const now = (this.options.now ?? (() => new Date()))().toISOString();
+    const stamped = events.map((event) => ({ ...event, at: event.at ?? now, seq: ++this.lastSeq }) as LineEvent);
+    await this.store.append(stamped);
+    this.pump();
+    return stamped;
+  }
+
+  /** Cuts the connection for `ms` (fault injection): events keep being produced and stored. */
+  dropConnection(ms: number): void {
+    const socket = this.socket;
+    if (!socket || this.stopped) return;
+    socket.disconnect();
+    setTimeout(() => !this.stopped && socket.connect(), ms).unref();
+  }
+
+  close(): void {
+    this.stopped = true;
+    if (this.rewindTimer) clearTimeout(this.rewindTimer);
+    this.socket?.removeAllListeners();
+    this.socket?.disconnect();
+    this.socket = null;
+    this.born = false;
+  }
+
+  /** Closes the connection and the local files (after pending writes are durable). */
+  async shutdown(): Promise<void> {
+    this.close();
+    this.files.writeState({ session: this.session, lastSeq: this.lastSeq });
+    await this.store.close();
+  }
+
+  private async sendBirth(): Promise<boolean> {
+    const socket = this.socket;
+    if (!socket?.connected) return false;
+    const birth = {
+      agentVersion: AGENT_VERSION,
+      session: this.session,
+      capabilities: this.options.capabilities ?? ["queue", "progress", "commands"],
+      planVersion: this.queue?.planVersion ?? null,
+      lastSeq: this.lastSeq,
+      timeScale: this.options.timeScale ?? 1,
+    };
+    let reply: BirthReply | { ok: false; error: { code: string; message: string } };
+    try {
+      reply = await socket.timeout(10_000).emitWithAck("birth", birth);
+    } catch {
+      setTimeout(() => void this.sendBirth(), 1_000).unref();
+      return false;
+    }
+    if (!reply.ok) {
+      if (reply.error.code === "SESSION_STALE") {
+        this.emit("fatal", reply.error);
+        this.close();
+      } else setTimeout(() => void this.sendBirth(), 1_000).unref();
+      return false;
+    }
+    this.lastSeq = Math.max(this.lastSeq, reply.storedSeq);
+    // What the server already stored needs no resend (acks lost in a cut, or a crash).
+    await this.store.settleUpTo(reply.storedSeq);
+    this.born = true;
+    this.restartSending();
+    this.emit("born", reply);
+    this.emit("connected");
+    this.pump();
+    return true;
+  }
+
+  /** Everything unacked is sent again from the oldest; acks of the old round still settle. */
+  private restartSending(): void {
+    this.generation++;
+    this.sendIndex = 0;
+    this.inFlight = 0;
+  }
+
+  private pump(): void {
+    if (this.rewindTimer) return; // waiting to go back to the oldest unacked event
+    const socket = this.socket;
+    const window = this.options.window ?? 256;
+    const events = this.store.events();
+    while (this.connected && socket && this.inFlight < window && this.sendIndex < events.length) {
+      const event = events[this.sendIndex++]!;
+      const generation = this.generation;
+      this.inFlight++;
+      socket.timeout(30_000).emit("event", event, (error: Error | null, ack: EventAck) => this.onAck(event, generation, error, ack));
+    }
+  }
+
+  private onAck(event: LineEvent, generation: number, error: Error | null, ack: EventAck | undefined): void {
+    const current = generation === this.generation;
+    if (current) this.inFlight--;
+    if (!error && ack?.ok) {
+      this.settle([event.seq]);
+      this.emit("acked", event.seq, ack.duplicate);
+    } else if (!error && ack && !ack.ok && !ack.error.retryable) {
+      // The server will never take it: drop it from the log now, so no restart resends it.
+      this.settle([event.seq], true);
+      this.emit("refused", event, ack.error);
+    } else if (current) {
+      this.scheduleRewind(!error && ack && !ack.ok ? (ack.error.retryAfterMs ?? 100) : 1_000);
+    }
+    this.pump();
+  }
+
+  private settle(seqs: number[], compactNow = false): void {
+    const before = this.store.events().length;
+    const index = this.store.events().findIndex((event) => seqs.includes(event.seq));
+    void this.store.settle(seqs, { compactNow });
+    const removed = before - this.store.events().length;
+    // Keep the send pointer on the same next event after removing one before it.
+    if (removed > 0 && index !== -1 && index < this.sendIndex) this.sendIndex -= removed;
+    if (this.store.events().length === 0) this.files.writeState({ session: this.session, lastSeq: this.lastSeq });
+  }
+
+  private scheduleRewind(delayMs: number): void {
+    if (this.rewindTimer) return;
+    this.generation++; // acks still in flight from this round no longer move the pointer
+    this.inFlight = 0;
+    this.rewindTimer = setTimeout(() => {
+      this.rewindTimer = null;
+      this.sendIndex = 0;
+      this.pump();
+    }, delayMs);
+    this.rewindTimer.unref();
+  }
+}
