@@ -5,15 +5,13 @@ import type { Solution } from "./solution";
 export interface InsertionChoice {
   line: number;
   position: number;
-  /** change of tardiness + setupWeight * setup */
+  /** change of the search cost (tardiness + weighted setups and moves, see LineSequence) */
   cost: number;
   /** the line's end after the insertion (tie-break towards a short makespan) */
   end: number;
 }
 
 export interface InsertionSearch {
-  /** minutes of setup worth one weighted minute of tardiness in the search cost */
-  setupWeight: number;
   /** probability of skipping a position ("blinks", Christiaens & Vanden Berghe's SISR) */
   blinkRate: number;
   random: Random | null;
@@ -22,6 +20,8 @@ export interface InsertionSearch {
    * moment it came from): a granular neighbourhood that keeps long lines cheap. Infinity = all.
    */
   positionWindow: number;
+  /** most anchored jobs an insertion may move (pushing them off their anchors); Infinity = any */
+  maxMoves: number;
 }
 
 /**
@@ -44,7 +44,7 @@ export function findBestInsertion(
   const release = model.jobRelease[j] as number;
   const due = model.jobDue[j] as number;
   const weight = model.jobWeight[j] as number;
-  const { setupWeight, blinkRate, random, positionWindow } = search;
+  const { blinkRate, random, positionWindow, maxMoves } = search;
   best.line = -1;
   best.position = -1;
   best.cost = Infinity;
@@ -56,8 +56,9 @@ export function findBestInsertion(
       const ownLate = (free > release ? free : release) + p - due;
       if (ownLate > 0 && weight * ownLate > best.cost) return;
       if (blinkRate > 0 && random !== null && random.next() < blinkRate) continue;
-      if (!line.evaluateInsert(k, j, best.cost, setupWeight)) continue;
-      const cost = line.deltaTardiness + setupWeight * line.deltaSetup;
+      if (!line.evaluateInsert(k, j, best.cost)) continue;
+      if (line.deltaMoves > maxMoves) continue;
+      const cost = line.deltaCost;
       if (cost < best.cost || (cost === best.cost && line.evaluatedEnd < best.end)) {
         best.line = l;
         best.position = k;

@@ -3,23 +3,24 @@ import { isoToEpochMinutes } from "./iso-minutes";
 import type { LineModel, LinePins, Model } from "./model";
 import { processingMinutes } from "./processing-time";
 
-/** A job held at a place unless that place has become impossible (repair keeps the plan this way). */
-export interface SoftPin {
+/** Where a job stands in a published plan. */
+export interface Anchor {
   lineId: string;
   /** ISO time */
   start: string;
 }
 
 export interface CompileOptions {
-  /** jobId -> place; kept as a pin when compatible with the hard pins and earlier soft pins, else freed */
-  softPins?: ReadonlyMap<string, SoftPin>;
+  /** jobId -> its place in the published plan: the decoder keeps it there when it can (repair) */
+  anchors?: ReadonlyMap<string, Anchor>;
+  /** ISO time before which no unpinned job may start (repair: "now") */
+  notBefore?: string;
 }
 
 interface PinCandidate {
   job: number;
   line: number;
   start: number;
-  hard: boolean;
 }
 
 interface AcceptedPin {
@@ -110,10 +111,12 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
   const eligibleBySignature = new Map<string, number[]>();
   const processingMemo = instance.lines.map(() => new Map<number, number>());
 
+  const notBefore = options.notBefore === undefined ? 0 : minutesOf(options.notBefore, epochOffset);
   instance.jobs.forEach((job, j) => {
     jobIndex.set(job.id, j);
     jobFamily[j] = family(job.family);
-    jobRelease[j] = job.release === undefined ? 0 : Math.max(0, minutesOf(job.release, epochOffset));
+    const release = job.release === undefined ? 0 : minutesOf(job.release, epochOffset);
+    jobRelease[j] = Math.max(0, release, job.pinned ? 0 : notBefore);
     jobDue[j] = minutesOf(job.due, epochOffset);
     jobWeight[j] = job.weight ?? 1;
     const signature = [...job.requires].sort().join("\u0000");
@@ -137,23 +140,20 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
   });
   eligibleStart[jobCount] = eligible.length;
 
-  // ---- pins: hard ones first, then soft ones; each must fit with its accepted neighbours
+  // ---- pins, in start order: each must fit with the pins accepted before it
   const candidates: PinCandidate[] = [];
-  const softCandidates: PinCandidate[] = [];
   const isPinned = new Uint8Array(jobCount);
   instance.jobs.forEach((job, j) => {
-    const place = job.pinned ?? options.softPins?.get(job.id);
+    const place = job.pinned;
     if (!place) return;
-    const hard = job.pinned !== undefined;
     const line = lineIndex.get(place.lineId);
     if (line === undefined) {
-      if (hard) unschedulable.set(j, `pinned to unknown line ${place.lineId}`);
+      unschedulable.set(j, `pinned to unknown line ${place.lineId}`);
       return;
     }
-    (hard ? candidates : softCandidates).push({ job: j, line, start: minutesOf(place.start, epochOffset), hard });
+    candidates.push({ job: j, line, start: minutesOf(place.start, epochOffset) });
   });
   candidates.sort((a, b) => a.start - b.start || a.job - b.job);
-  softCandidates.sort((a, b) => a.start - b.start || a.job - b.job);
   const accepted: AcceptedPin[][] = instance.lines.map(() => []);
   const initialFamily = Int32Array.from(instance.lines.map((line) => family(line.initialFamily)));
   const setupOf = (from: number, to: number) => (from < 0 || from === to ? 0 : (setupMatrix[from * familyCount + to] as number));
@@ -185,10 +185,10 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
     const first = windowHolding(starts, ends, c.start, end);
     return { job: c.job, start: c.start, end, family: f, windowStart: starts[first] as number };
   };
-  for (const c of [...candidates, ...softCandidates]) {
+  for (const c of candidates) {
     const result = refusal(c);
     if (typeof result === "string") {
-      if (c.hard) unschedulable.set(c.job, `${result} (${instance.jobs[c.job]?.id})`);
+      unschedulable.set(c.job, `${result} (${instance.jobs[c.job]?.id})`);
       continue;
     }
     const list = accepted[c.line] as AcceptedPin[];
@@ -241,6 +241,19 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
     freeJobs.push(j);
   }
 
+  let anchorLine: Int32Array | null = null, anchorStart: Int32Array | null = null;
+  if (options.anchors) {
+    anchorLine = new Int32Array(jobCount).fill(-1);
+    anchorStart = new Int32Array(jobCount);
+    for (const [jobId, anchor] of options.anchors) {
+      const j = jobIndex.get(jobId);
+      const l = lineIndex.get(anchor.lineId);
+      if (j === undefined || l === undefined) continue;
+      anchorLine[j] = l;
+      anchorStart[j] = minutesOf(anchor.start, epochOffset);
+    }
+  }
+
   return {
     instance,
     epochOffset,
@@ -264,5 +277,7 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
     isPinned,
     freeJobs: Int32Array.from(freeJobs),
     unschedulable,
+    anchorLine,
+    anchorStart,
   };
 }

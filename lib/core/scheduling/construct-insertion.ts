@@ -8,13 +8,14 @@ import { Solution } from "./solution";
  */
 export function constructInsertion(model: Model, setupWeight: number, positionWindow = Infinity, order?: readonly number[]): Solution {
   const solution = new Solution(model);
+  solution.setCostWeights(setupWeight);
   const jobs =
     order ??
     Array.from(model.freeJobs).sort(
       (a, b) => (model.jobDue[a] as number) - (model.jobDue[b] as number) || (model.jobRelease[a] as number) - (model.jobRelease[b] as number) || a - b,
     );
   const choice = newInsertionChoice();
-  const search = { setupWeight, blinkRate: 0, random: null, positionWindow };
+  const search = { blinkRate: 0, random: null, positionWindow, maxMoves: Infinity };
   for (const j of jobs) {
     if (findBestInsertion(solution, j, search, choice)) solution.insert(choice.line, choice.position, j);
   }

@@ -10,6 +10,10 @@ import type { LinePins, Model } from "./model";
  * change point onwards and stops as soon as the state (family, end, pins passed) meets the
  * cached one again: the rest of the line is unchanged ("absorption"). The cost of an
  * evaluation is the length of the disturbed stretch, not of the line.
+ *
+ * With anchors (repair, insertion into a published plan) a job on its anchor line holds its
+ * anchored start whenever the sequence lets it start by then ("sticky"), so an unchanged plan
+ * decodes to itself; a job anywhere else counts as moved.
  */
 export class LineSequence {
   readonly line: number;
@@ -28,10 +32,19 @@ export class LineSequence {
   /** false when some job found no room before the horizon end (it is then skipped) */
   feasible = true;
 
-  /** results of the last evaluation: changes of tardiness and setup, and the new line end */
+  /** anchored jobs of this line that are not at their anchor (repair) */
+  moves = 0;
+
+  /** results of the last evaluation: changes of tardiness, setup, moves and search cost, the new line end */
   deltaTardiness = 0;
   deltaSetup = 0;
+  deltaMoves = 0;
+  deltaCost = 0;
   evaluatedEnd = 0;
+
+  /** search cost = tardiness + setupWeight * setup + moveWeight * moves */
+  setupWeight = 0;
+  moveWeight = 0;
 
   private readonly lineCount: number;
   private readonly familyCount: number;
@@ -47,6 +60,8 @@ export class LineSequence {
   private readonly initialFamily: number;
   private readonly pins: LinePins;
   private readonly pinCount: number;
+  private readonly anchorLine: Int32Array | null;
+  private readonly anchorStart: Int32Array | null;
 
   // cached decoder state before position k (k = 0..length)
   private stateFamily: Int32Array;
@@ -55,6 +70,7 @@ export class LineSequence {
   private stateTardiness: Float64Array;
   private stateSetup: Float64Array;
   private stateHint: Int32Array;
+  private stateMoves: Int32Array;
 
   // scratch decoder state: family, end, next pin, tardiness, setup, last job's setup
   private cf = -1;
@@ -62,6 +78,7 @@ export class LineSequence {
   private cp = 0;
   private cw = 0;
   private cs = 0;
+  private cm = 0;
   private lastSetup = 0;
   /** first window that can still hold anything (an accelerator, not part of the state) */
   private ch = 0;
@@ -86,6 +103,8 @@ export class LineSequence {
     this.pins = lineModel.pins;
     this.pinCount = lineModel.pins.count;
     this.pinSetup = new Int32Array(this.pinCount);
+    this.anchorLine = model.anchorLine;
+    this.anchorStart = model.anchorStart;
     const c = Math.max(capacity, 4);
     this.jobs = new Int32Array(c);
     this.start = new Int32Array(c);
@@ -96,6 +115,7 @@ export class LineSequence {
     this.stateTardiness = new Float64Array(c + 1);
     this.stateSetup = new Float64Array(c + 1);
     this.stateHint = new Int32Array(c + 1);
+    this.stateMoves = new Int32Array(c + 1);
     this.rebuildFrom(0);
   }
 
@@ -129,6 +149,7 @@ export class LineSequence {
     this.cp = 0;
     this.cw = 0;
     this.cs = 0;
+    this.cm = 0;
     this.ch = 0;
   }
 
@@ -139,6 +160,7 @@ export class LineSequence {
     this.cw = this.stateTardiness[k] as number;
     this.cs = this.stateSetup[k] as number;
     this.ch = this.stateHint[k] as number;
+    this.cm = this.stateMoves[k] as number;
   }
 
   private save(k: number): void {
@@ -148,6 +170,7 @@ export class LineSequence {
     this.stateTardiness[k] = this.cw;
     this.stateSetup[k] = this.cs;
     this.stateHint[k] = this.ch;
+    this.stateMoves[k] = this.cm;
   }
 
   private passPin(): void {
@@ -170,8 +193,9 @@ export class LineSequence {
     for (;;) {
       const cf = this.cf;
       const s = cf < 0 || cf === fj ? 0 : (SM[cf * F + fj] as number);
-      const t = this.earliestStart(this.ce, s, p, r);
+      let t = this.earliestStart(this.ce, s, p, r);
       const cp = this.cp;
+      let latestEnd = Infinity;
       if (cp < this.pinCount) {
         const pf = this.pins.family[cp] as number;
         const toPin = fj === pf ? 0 : (SM[fj * F + pf] as number);
@@ -181,7 +205,9 @@ export class LineSequence {
           this.passPin();
           continue;
         }
+        latestEnd = pinStart - toPin;
       } else if (t < 0) return -1;
+      if (this.anchorLine !== null) t = this.stick(j, t, s, p, latestEnd);
       const end = t + p;
       const late = end - (this.jobDue[j] as number);
       if (late > 0) this.cw += (this.jobWeight[j] as number) * late;
@@ -191,6 +217,30 @@ export class LineSequence {
       this.ce = end;
       return t;
     }
+  }
+
+  /** Holds an anchored job at its anchor when it could start by then; counts it as moved otherwise. */
+  private stick(j: number, t: number, s: number, p: number, latestEnd: number): number {
+    const anchorLine = (this.anchorLine as Int32Array)[j] as number;
+    if (anchorLine < 0) return t;
+    if (anchorLine !== this.line) {
+      this.cm++;
+      return t;
+    }
+    const a = (this.anchorStart as Int32Array)[j] as number;
+    if (a === t) return t;
+    if (a > t && a + p <= latestEnd) {
+      // the first window ending late enough starts earliest: if any window holds it, that one does
+      const we = this.windowEnd, n = this.windowCount;
+      let w = this.ch;
+      while (w < n && (we[w] as number) < a + p) w++;
+      if (w < n && (this.windowStart[w] as number) <= a - s) {
+        this.ch = w;
+        return a;
+      }
+    }
+    this.cm++;
+    return t;
   }
 
   private tail(): void {
@@ -226,6 +276,7 @@ export class LineSequence {
     this.recordPins = false;
     this.tardiness = this.cw;
     this.setupTotal = this.cs;
+    this.moves = this.cm;
     this.end = this.ce;
     if (k === 0) return;
     // feasibility of the untouched prefix is unchanged, only the suffix was re-checked
@@ -238,48 +289,53 @@ export class LineSequence {
 
   /**
    * Continues the scratch decode over the old sequence from position r; stops at absorption.
-   * Gives up (false) when the change in tardiness + setupWeight * setup exceeds `bound`:
-   * later jobs rarely get earlier, so the stretch only adds cost from there on.
+   * Gives up (false) once the change of search cost exceeds `bound`: later jobs rarely get
+   * earlier, so the disturbed stretch only adds cost from there on.
    */
-  private finish(r: number, bound: number, setupWeight: number): boolean {
+  private finish(r: number, bound: number): boolean {
     const n = this.length, jobs = this.jobs;
-    const sF = this.stateFamily, sE = this.stateEnd, sP = this.statePin, sW = this.stateTardiness, sS = this.stateSetup;
+    const sF = this.stateFamily, sE = this.stateEnd, sP = this.statePin, sW = this.stateTardiness, sS = this.stateSetup, sM = this.stateMoves;
+    const setupWeight = this.setupWeight, moveWeight = this.moveWeight;
     for (let i = r; i <= n; i++) {
       if (this.cf === sF[i] && this.ce === sE[i] && this.cp === sP[i]) {
-        this.deltaTardiness = this.cw - (sW[i] as number);
-        this.deltaSetup = this.cs - (sS[i] as number);
-        this.evaluatedEnd = this.end;
+        this.settle(this.cw - (sW[i] as number), this.cs - (sS[i] as number), this.cm - (sM[i] as number), this.end);
         return true;
       }
       if (i === n) break;
-      if (this.cw - (sW[i] as number) + setupWeight * (this.cs - (sS[i] as number)) > bound) return false;
+      if (this.cw - (sW[i] as number) + setupWeight * (this.cs - (sS[i] as number)) + moveWeight * (this.cm - (sM[i] as number)) > bound) return false;
       if (this.step(jobs[i] as number) < 0) return false;
     }
     this.tail();
-    this.deltaTardiness = this.cw - this.tardiness;
-    this.deltaSetup = this.cs - this.setupTotal;
-    this.evaluatedEnd = this.ce;
+    this.settle(this.cw - this.tardiness, this.cs - this.setupTotal, this.cm - this.moves, this.ce);
     return true;
   }
 
+  private settle(tardiness: number, setup: number, moves: number, end: number): void {
+    this.deltaTardiness = tardiness;
+    this.deltaSetup = setup;
+    this.deltaMoves = moves;
+    this.deltaCost = tardiness + this.setupWeight * setup + this.moveWeight * moves;
+    this.evaluatedEnd = end;
+  }
+
   /** Evaluates inserting job j before position k; false when it does not fit or exceeds `bound`. */
-  evaluateInsert(k: number, j: number, bound = Infinity, setupWeight = 0): boolean {
+  evaluateInsert(k: number, j: number, bound = Infinity): boolean {
     this.load(k);
     if (this.step(j) < 0) return false;
-    return this.finish(k, bound, setupWeight);
+    return this.finish(k, bound);
   }
 
   /** Evaluates removing the job at position k. */
   evaluateRemove(k: number): boolean {
     this.load(k);
-    return this.finish(k + 1, Infinity, 0);
+    return this.finish(k + 1, Infinity);
   }
 
   /** Evaluates keeping positions [0, k), then `inserted`, then the old sequence from position r. */
-  evaluateReplace(k: number, inserted: ArrayLike<number>, r: number, bound = Infinity, setupWeight = 0): boolean {
+  evaluateReplace(k: number, inserted: ArrayLike<number>, r: number, bound = Infinity): boolean {
     this.load(k);
     for (let i = 0; i < inserted.length; i++) if (this.step(inserted[i] as number) < 0) return false;
-    return this.finish(r, bound, setupWeight);
+    return this.finish(r, bound);
   }
 
   /** Completion of job j appended after the last position (passing pinned jobs as needed), or -1. */
@@ -341,6 +397,7 @@ export class LineSequence {
     this.stateTardiness = grow64(this.stateTardiness, c + 1);
     this.stateSetup = grow64(this.stateSetup, c + 1);
     this.stateHint = grow32(this.stateHint, c + 1);
+    this.stateMoves = grow32(this.stateMoves, c + 1);
   }
 
   setJobs(jobs: ArrayLike<number>): void {

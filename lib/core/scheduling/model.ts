@@ -35,6 +35,12 @@ export interface Model {
   readonly freeJobs: Int32Array;
   /** jobs that cannot be placed at all, with the reason */
   readonly unschedulable: ReadonlyMap<number, string>;
+  /**
+   * Where each job stands in a published plan (repair, insertion): line, -1 for none, and
+   * start. Null when solving from scratch.
+   */
+  readonly anchorLine: Int32Array | null;
+  readonly anchorStart: Int32Array | null;
 }
 
 export interface LineModel {

@@ -17,6 +17,10 @@ export interface RuinRecreateSettings {
   tardyPoolSize: number;
   /** insertion positions looked at around each anchor on a line (see InsertionSearch) */
   positionWindow: number;
+  /** weighted minutes of tardiness one moved job is worth (repair; 0 when solving from scratch) */
+  moveWeight: number;
+  /** share of ruins seeded at a moved or new job (repair: work where the plan changed) */
+  focusOnChanges: number;
 }
 
 export const DEFAULT_RUIN_RECREATE: RuinRecreateSettings = {
@@ -26,6 +30,8 @@ export const DEFAULT_RUIN_RECREATE: RuinRecreateSettings = {
   maxStringLength: 10,
   tardyPoolSize: 64,
   positionWindow: 15,
+  moveWeight: 0,
+  focusOnChanges: 0,
 };
 
 /**
@@ -60,7 +66,8 @@ export class RuinRecreate {
     this.model = solution.model;
     this.random = random;
     this.settings = settings;
-    this.search = { setupWeight: settings.setupWeight, blinkRate: settings.blinkRate, random, positionWindow: settings.positionWindow };
+    this.search = { blinkRate: settings.blinkRate, random, positionWindow: settings.positionWindow, maxMoves: Infinity };
+    solution.setCostWeights(settings.setupWeight, settings.moveWeight);
     this.removedFlag = new Uint8Array(this.model.jobCount);
     this.removedLine = new Int32Array(this.model.jobCount);
     this.removedStart = new Int32Array(this.model.jobCount);
@@ -69,7 +76,7 @@ export class RuinRecreate {
 
   setSetupWeight(setupWeight: number): void {
     this.settings.setupWeight = setupWeight;
-    this.search.setupWeight = setupWeight;
+    this.solution.setCostWeights(setupWeight, this.settings.moveWeight);
   }
 
   /** Ruins and recreates once; the solution then holds the candidate. Call accept() or reject(). */
@@ -133,7 +140,33 @@ export class RuinRecreate {
     this.placed = Array.from(this.model.freeJobs);
   }
 
+  private changedPool: number[] = [];
+  private changedPoolAge = Infinity;
+
+  /** Jobs off their anchors, and jobs without one (new): where a repair still has work to do. */
+  private refreshChangedPool(): void {
+    const { model, solution } = this;
+    const anchorLine = model.anchorLine, anchorStart = model.anchorStart;
+    this.changedPool = [];
+    this.changedPoolAge = 0;
+    if (!anchorLine || !anchorStart) return;
+    for (const line of solution.lines) {
+      for (let k = 0; k < line.length; k++) {
+        const j = line.jobs[k] as number;
+        if (anchorLine[j] !== line.line || anchorStart[j] !== line.start[k]) this.changedPool.push(j);
+      }
+    }
+  }
+
   private randomPlacedJob(): number {
+    if (this.settings.focusOnChanges > 0 && this.random.next() < this.settings.focusOnChanges) {
+      if (this.changedPoolAge++ > 16) this.refreshChangedPool();
+      const pool = this.changedPool;
+      for (let attempt = 0; attempt < 8 && pool.length > 0; attempt++) {
+        const j = pool[this.random.int(0, pool.length - 1)] as number;
+        if (this.solution.jobLine[j] !== -1 && !this.removedFlag[j]) return j;
+      }
+    }
     for (let attempt = 0; attempt < 32; attempt++) {
       const j = this.placed[this.random.int(0, this.placed.length - 1)] as number;
       if (this.solution.jobLine[j] !== -1 && !this.removedFlag[j]) return j;

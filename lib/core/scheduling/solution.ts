@@ -24,6 +24,27 @@ export class Solution {
     this.jobLine = new Int32Array(model.jobCount).fill(-1);
   }
 
+  /** Weights of the search cost on every line: tardiness + setupWeight * setups + moveWeight * moves. */
+  setCostWeights(setupWeight: number, moveWeight = 0): void {
+    for (const line of this.lines) {
+      line.setupWeight = setupWeight;
+      line.moveWeight = moveWeight;
+    }
+  }
+
+  /** The search cost of the whole solution (see setCostWeights). */
+  cost(): number {
+    let cost = 0;
+    for (const line of this.lines) cost += line.tardiness + line.setupWeight * line.setupTotal + line.moveWeight * line.moves;
+    return cost;
+  }
+
+  moves(): number {
+    let moves = 0;
+    for (const line of this.lines) moves += line.moves;
+    return moves;
+  }
+
   /** Free jobs on no line. */
   unplacedJobs(): number[] {
     const out: number[] = [];

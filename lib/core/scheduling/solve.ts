@@ -3,14 +3,15 @@ import { compileInstance } from "./compile-instance";
 import { constructAtcs } from "./construct-atcs";
 import { constructEdd } from "./construct-edd";
 import { constructInsertion } from "./construct-insertion";
+import { improve } from "./improve";
 import type { Instance } from "./instance-schema";
 import type { Model } from "./model";
 import { compareObjectives, type Objective } from "./objective";
 import { createRandom } from "./random";
-import { EXACT_MAX_JOBS, solveExact } from "./solve-exact";
-import { DEFAULT_RUIN_RECREATE, RuinRecreate, type RuinRecreateSettings } from "./ruin-recreate";
+import { DEFAULT_RUIN_RECREATE, type RuinRecreateSettings } from "./ruin-recreate";
 import type { Schedule } from "./schedule-schema";
-import type { Solution, SolutionSnapshot } from "./solution";
+import type { Solution } from "./solution";
+import { EXACT_MAX_JOBS, solveExact } from "./solve-exact";
 import { toSchedule } from "./to-schedule";
 
 export interface SolveProgress {
@@ -22,9 +23,9 @@ export interface SolveProgress {
 
 export interface SolveOptions {
   timeLimitMs: number;
-  /** stop after this many improvement steps (the schedule then follows steps, not time: reproducible) */
-  iterationLimit?: number;
   seed?: string | number;
+  /** stop after this many improvement steps (the schedules then follow steps, not time: reproducible) */
+  iterationLimit?: number;
   /** milliseconds from any origin; only the time limit and progress pacing read it */
   now?: () => number;
   /** polled between steps: true makes the solver return its best plan so far */
@@ -32,12 +33,12 @@ export interface SolveOptions {
   onProgress?: (progress: SolveProgress) => void;
   progressIntervalMs?: number;
   settings?: Partial<RuinRecreateSettings>;
-  /** SA temperature at the start and the end, as fractions of the mean cost per job */
+  /** SA temperature at the start and the end, as fractions of the current cost per job */
   temperature?: { start: number; end: number };
+  /** setup weight of the search cost at the start and the end of the improvement */
+  setupWeight?: { start: number; end: number };
   /** setup weights of the cheapest-insertion constructions (one construction each) */
   constructionSetupWeights?: number[];
-  /** setup weight of the search cost at the start and the end of the improvement (geometric in between) */
-  setupWeight?: { start: number; end: number };
 }
 
 export interface SolveResult {
@@ -45,17 +46,28 @@ export interface SolveResult {
   objective: Objective;
   iterations: number;
   elapsedMs: number;
-  /** when the first complete plan existed (EDD), from the start of solve() */
+  /** when the first complete plan existed, from the start of solve() */
   firstFeasibleMs: number;
   construction: string;
 }
 
+export const DEFAULT_TEMPERATURE = { start: 0.05, end: 0.0005 };
+/** setups weigh heavily first (batching builds capacity), then hardly: the objective is lexicographic */
+export const DEFAULT_SETUP_WEIGHT = { start: 10, end: 0.01 };
+const DEFAULT_CONSTRUCTION_SETUP_WEIGHTS = [10, 30];
+const ATCS_PARAMETERS = [
+  { slackScale: 2, setupScale: 0.5, releaseScale: 1 },
+  { slackScale: 4, setupScale: 0.25, releaseScale: 1 },
+  { slackScale: 1, setupScale: 1, releaseScale: 0.5 },
+];
+
 const defaultNow = () => performance.now();
 
 /**
- * The anytime solver: constructions (EDD, ATCS dispatching, cheapest insertion), the best of
- * them improved by ruin and recreate under simulated annealing until the time limit or a stop.
- * It always holds the best feasible plan found, so stopping early still returns a plan.
+ * The anytime solver. Small instances get the exact search. Otherwise constructions (EDD,
+ * ATCS dispatching, cheapest insertion) and then the best of them improved by ruin and
+ * recreate under simulated annealing until the time limit or a stop. It always holds the best
+ * feasible plan found, so stopping early still returns a plan.
  */
 export function solve(input: Instance | Model, options: SolveOptions): SolveResult {
   const now = options.now ?? defaultNow;
@@ -64,8 +76,7 @@ export function solve(input: Instance | Model, options: SolveOptions): SolveResu
   const model: Model = "jobFamily" in input ? input : compileInstance(input);
   const random = createRandom(options.seed ?? 1);
   const settings: RuinRecreateSettings = { ...DEFAULT_RUIN_RECREATE, ...options.settings };
-  const stopRequested = () => options.shouldStop?.() === true;
-  const outOfTime = () => now() >= deadline || stopRequested();
+  const outOfTime = () => now() >= deadline || options.shouldStop?.() === true;
 
   let iterations = 0;
   let lastProgress = -Infinity;
@@ -78,7 +89,6 @@ export function solve(input: Instance | Model, options: SolveOptions): SolveResu
     options.onProgress({ phase, objective, iterations, elapsedMs: t - started });
   };
 
-  // ---- small enough for the exact search: a proven optimum, nothing to improve
   if (model.freeJobs.length <= EXACT_MAX_JOBS) {
     const placed = solveExact(model);
     if (placed) {
@@ -89,7 +99,6 @@ export function solve(input: Instance | Model, options: SolveOptions): SolveResu
     }
   }
 
-  // ---- constructions: keep the best
   let best: Solution = constructEdd(model);
   let bestObjective = best.objective();
   let construction = "edd";
@@ -101,84 +110,40 @@ export function solve(input: Instance | Model, options: SolveOptions): SolveResu
       best = candidate;
       bestObjective = objective;
       construction = name;
-      report("construct", bestObjective);
     }
+    report("construct", bestObjective);
   };
-  const atcsParameters = [
-    { slackScale: 2, setupScale: 0.5, releaseScale: 1 },
-    { slackScale: 1, setupScale: 1, releaseScale: 0.5 },
-    { slackScale: 4, setupScale: 0.25, releaseScale: 1 },
-  ];
-  for (const parameters of atcsParameters) {
+  for (const parameters of ATCS_PARAMETERS) {
     if (outOfTime()) break;
     consider(constructAtcs(model, parameters), "atcs");
   }
-  for (const weight of options.constructionSetupWeights ?? [10, 30]) {
+  for (const weight of options.constructionSetupWeights ?? DEFAULT_CONSTRUCTION_SETUP_WEIGHTS) {
     if (outOfTime()) break;
     consider(constructInsertion(model, weight, settings.positionWindow), `insertion(${weight})`);
   }
 
-  // ---- improvement
-  const current = best;
-  const search = new RuinRecreate(current, random, settings);
-  let bestSnapshot: SolutionSnapshot = current.snapshot();
-  // setups weigh heavily first (batching builds capacity), then hardly: the objective is lexicographic
-  const setupWeight = options.setupWeight ?? { start: settings.setupWeight, end: 0.01 };
-  settings.setupWeight = setupWeight.start;
-  const costOf = (s: Solution) => s.tardiness() + settings.setupWeight * s.setupTotal();
-  let currentCost = costOf(current);
-  let currentUnplaced = current.unplacedCount();
-  const temperature = options.temperature ?? { start: 0.05, end: 0.0005 };
-  // temperatures follow the current cost per job: scale-free across instances and setup weights
-  const jobsInverse = 1 / Math.max(1, model.freeJobs.length);
+  const iterationLimit = options.iterationLimit ?? Infinity;
   const improveStart = now();
   const improveSpan = Math.max(1, deadline - improveStart);
-
-  if (model.freeJobs.length > 0) {
-    const iterationLimit = options.iterationLimit ?? Infinity;
-    while (iterations < iterationLimit && !outOfTime()) {
-      const fraction = Number.isFinite(iterationLimit) ? iterations / iterationLimit : Math.min(1, (now() - improveStart) / improveSpan);
-      const T = temperature.start * Math.pow(temperature.end / temperature.start, fraction) * Math.max(currentCost, 1e-9) * jobsInverse;
-      const lambda = setupWeight.start * Math.pow(setupWeight.end / setupWeight.start, fraction);
-      if (lambda !== settings.setupWeight) {
-        search.setSetupWeight(lambda);
-        currentCost = costOf(current);
-      }
-      search.step();
-      iterations++;
-      const unplaced = current.unplacedCount();
-      const cost = costOf(current);
-      const acceptable =
-        unplaced < currentUnplaced ||
-        (unplaced === currentUnplaced && (cost <= currentCost || random.next() < Math.exp((currentCost - cost) / T)));
-      if (!acceptable) {
-        search.reject();
-        continue;
-      }
-      search.accept();
-      currentCost = cost;
-      currentUnplaced = unplaced;
-      if (unplaced <= bestObjective.unscheduled - model.unschedulable.size) {
-        const objective = current.objective();
-        if (compareObjectives(objective, bestObjective) < 0) {
-          bestObjective = objective;
-          bestSnapshot = current.snapshot();
-          report("improve", bestObjective);
-        }
-      }
-      if ((iterations & 63) === 0) report("improve", bestObjective);
-    }
-    current.restore(bestSnapshot);
-  }
-  const elapsedMs = now() - started;
-  report("done", bestObjective, true);
-  const { schedule, objective } = toSchedule(current);
-  return {
-    schedule,
-    objective,
-    iterations,
-    elapsedMs,
-    firstFeasibleMs,
-    construction,
-  };
+  const result = improve(best, random, {
+    settings,
+    temperature: options.temperature ?? DEFAULT_TEMPERATURE,
+    setupWeight: options.setupWeight ?? DEFAULT_SETUP_WEIGHT,
+    outOfTime,
+    fraction: Number.isFinite(iterationLimit) ? (i) => i / iterationLimit : () => Math.min(1, (now() - improveStart) / improveSpan),
+    iterationLimit,
+    maxMoves: Infinity,
+    onBest: (objective, steps) => {
+      iterations = steps;
+      report("improve", objective);
+    },
+    onTick: (objective, steps) => {
+      iterations = steps;
+      report("improve", objective);
+    },
+  });
+  iterations = result.iterations;
+  const { schedule, objective } = toSchedule(best);
+  report("done", objective, true);
+  return { schedule, objective, iterations, elapsedMs: now() - started, firstFeasibleMs, construction };
 }
