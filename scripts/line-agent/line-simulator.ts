@@ -40,6 +40,9 @@ export class LineSimulator {
   private downRemainingMs = 0;
   private finished = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
+  private fallback: NodeJS.Timeout | null = null;
+  /** Nothing runs until the line knows where it stands (see `initialize`). */
+  private initialized = false;
   private readonly random: () => number;
 
   constructor(
@@ -48,22 +51,56 @@ export class LineSimulator {
   ) {
     this.random = options.random ?? Math.random;
     link.onCommand((command) => this.command(command));
-    link.on("queue", (queue: LineQueue) => this.adoptQueue(queue));
+    link.on("queue", (queue: LineQueue) => (this.initialized ? this.adoptQueue(queue) : this.initialize(queue)));
   }
 
-  start(): void {
-    if (this.link.queue) this.adoptQueue(this.link.queue);
+  /**
+   * Starts the line. It first waits for the server's queue (sent after birth), which holds what
+   * the server stored; a server that stays unreachable for `offlineStartMs` leaves the line to
+   * run on the queue it saved last. Either way the agent's own unacked events are laid over it.
+   */
+  start(offlineStartMs = 30_000): void {
     this.timer = setInterval(() => this.tick(this.options.tickMs), this.options.tickMs);
     this.timer.unref();
+    this.fallback = setTimeout(() => !this.initialized && this.link.queue && this.initialize(this.link.queue), offlineStartMs);
+    this.fallback.unref();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.fallback) clearTimeout(this.fallback);
     this.timer = null;
+  }
+
+  /** The server's view of the queue plus what this agent reported and the server has not stored yet. */
+  private initialize(queue: LineQueue): void {
+    this.initialized = true;
+    const views = new Map(queue.jobs.map((job) => [job.id, { state: job.state as string, good: job.goodCount, scrap: job.scrapCount, held: job.state === "interrupted" }]));
+    for (const event of this.link.unacked()) {
+      if (event.type === "status") continue;
+      const view = views.get(event.jobId);
+      if (!view) continue;
+      if (event.type === "job_completed" || event.type === "job_failed") this.finished.add(event.jobId);
+      else if (event.type === "job_started" || event.type === "job_resumed") Object.assign(view, { state: "running", held: false });
+      else if (event.type === "job_interrupted") Object.assign(view, { state: "interrupted", held: event.reason.startsWith("paused") });
+      else if (event.type === "job_progress") Object.assign(view, { good: Math.max(view.good, event.good), scrap: Math.max(view.scrap, event.scrap) });
+    }
+    const underway = queue.jobs.find((job) => !this.finished.has(job.id) && ["running", "interrupted"].includes(views.get(job.id)!.state));
+    if (underway) {
+      const view = views.get(underway.id)!;
+      // A breakdown's interruption ends with the restart; a planner's pause holds until resumed.
+      this.current = { job: underway, good: view.good, scrap: view.scrap, unitElapsedMs: 0, sinceProgressMs: 0, held: view.held, brokenDown: view.state === "interrupted" && !view.held };
+      if (this.current.brokenDown) {
+        this.current.brokenDown = false;
+        this.emit([{ type: "job_resumed", jobId: underway.id }]);
+      }
+      this.setStatus(view.held ? "idle" : "running", view.held ? "job paused" : undefined);
+    }
   }
 
   /** Advances the line by `realMs` of real time. */
   tick(realMs: number): void {
+    if (!this.initialized) return;
     const simulatedMs = realMs * this.options.timeScale;
     this.maybeDropConnection(realMs);
     if (this.downRemainingMs > 0) {
@@ -138,15 +175,8 @@ export class LineSimulator {
 
   /** A new queue replaces the old one; a job already under way on the line carries on. */
   private adoptQueue(queue: LineQueue): void {
-    if (this.current) return;
-    const underway = queue.jobs.find((job) => (job.state === "running" || job.state === "interrupted") && !this.finished.has(job.id));
-    if (underway) {
-      // Resynchronized after a restart: carry on from what the server (or our unsent log) knows.
-      const latest = [...this.link.unacked()].reverse().find((event) => "jobId" in event && event.jobId === underway.id && (event.type === "job_progress" || event.type === "job_started"));
-      const counts = latest && latest.type === "job_progress" ? { good: latest.good, scrap: latest.scrap } : { good: underway.goodCount, scrap: underway.scrapCount };
-      this.current = { job: underway, ...counts, unitElapsedMs: 0, sinceProgressMs: 0, held: underway.state === "interrupted", brokenDown: false };
-      this.setStatus(underway.state === "interrupted" ? "idle" : "running", underway.state === "interrupted" ? "job paused" : undefined);
-    }
+    if (this.current || this.downRemainingMs > 0) return;
+    if (queue.jobs.some((job) => job.state === "allowed_to_start" && !this.finished.has(job.id))) this.startNext(null);
   }
 
   private command(command: LineCommandMessage): CommandReply {
