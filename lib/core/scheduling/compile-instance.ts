@@ -265,6 +265,7 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
     lineIds: instance.lines.map((line) => line.id),
     jobIndex,
     lineIndex,
+    familyIndex,
     jobFamily,
     jobRelease,
     jobDue,

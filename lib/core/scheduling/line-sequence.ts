@@ -196,6 +196,11 @@ export class LineSequence {
       let t = this.earliestStart(this.ce, s, p, r);
       const cp = this.cp;
       let latestEnd = Infinity;
+      if (cp < this.pinCount && this.anchorLine !== null && this.anchorLine[j] === this.line && (this.anchorStart as Int32Array)[j] as number >= (this.pins.end[cp] as number)) {
+        // a job anchored after the next pinned job stays after it
+        this.passPin();
+        continue;
+      }
       if (cp < this.pinCount) {
         const pf = this.pins.family[cp] as number;
         const toPin = fj === pf ? 0 : (SM[fj * F + pf] as number);

@@ -17,6 +17,7 @@ export interface Model {
   readonly lineIds: readonly string[];
   readonly jobIndex: ReadonlyMap<string, number>;
   readonly lineIndex: ReadonlyMap<string, number>;
+  readonly familyIndex: ReadonlyMap<string, number>;
   readonly jobFamily: Int32Array;
   readonly jobRelease: Int32Array;
   readonly jobDue: Float64Array;
