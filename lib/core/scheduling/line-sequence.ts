@@ -80,8 +80,12 @@ export class LineSequence {
   private cs = 0;
   private cm = 0;
   private lastSetup = 0;
-  /** first window that can still hold anything (an accelerator, not part of the state) */
+  /**
+   * First window that can still hold anything: every earlier one ends before the current end.
+   * An accelerator, not part of the state; it only advances when a job is placed.
+   */
   private ch = 0;
+  private foundWindow = 0;
   private recordPins = false;
 
   constructor(model: Model, line: number, capacity = 16) {
@@ -130,15 +134,17 @@ export class LineSequence {
     let lo = e + s;
     if (r > lo) lo = r;
     const need = lo + p;
-    // windows before the hint end too early for anything from now on (time only moves forward)
+    // windows before the hint end before the current end: nothing placed from now on fits them
     let a = this.ch;
     while (a < n && (we[a] as number) < need) a++;
-    this.ch = a;
     for (let w = a; w < n; w++) {
       const wStart = ws[w] as number;
       let t = (wStart > e ? wStart : e) + s;
       if (t < r) t = r;
-      if (t + p <= (we[w] as number)) return t;
+      if (t + p <= (we[w] as number)) {
+        this.foundWindow = w;
+        return t;
+      }
     }
     return -1;
   }
@@ -213,6 +219,7 @@ export class LineSequence {
         latestEnd = pinStart - toPin;
       } else if (t < 0) return -1;
       if (this.anchorLine !== null) t = this.stick(j, t, s, p, latestEnd);
+      this.ch = this.foundWindow;
       const end = t + p;
       const late = end - (this.jobDue[j] as number);
       if (late > 0) this.cw += (this.jobWeight[j] as number) * late;
@@ -240,7 +247,7 @@ export class LineSequence {
       let w = this.ch;
       while (w < n && (we[w] as number) < a + p) w++;
       if (w < n && (this.windowStart[w] as number) <= a - s) {
-        this.ch = w;
+        this.foundWindow = w;
         return a;
       }
     }
