@@ -45,27 +45,27 @@ export const DEMO_LINES: DemoLine[] = [
   },
   {
     manufacturer: "nordkyl", code: "NK-W1", name: "Washer line 1", speed: 1, timeZone: "Europe/Stockholm", initialFamily: null,
-    capabilities: ["sheet-metal", "drum-assembly", "electronics"], shifts: twoShifts, exceptions: swedishHolidays,
+    capabilities: ["sheet-metal", "drum-assembly", "electrical-test"], shifts: twoShifts, exceptions: swedishHolidays,
   },
   {
     manufacturer: "nordkyl", code: "NK-W2", name: "Washer line 2", speed: 0.8, timeZone: "Europe/Stockholm", initialFamily: null,
-    capabilities: ["sheet-metal", "drum-assembly", "electronics", "laser-engraving"], shifts: [...dayShift, saturdayMorning], exceptions: swedishHolidays,
+    capabilities: ["sheet-metal", "drum-assembly", "electrical-test", "steam-module", "laser-engraving"], shifts: [...dayShift, saturdayMorning], exceptions: swedishHolidays,
   },
   {
     manufacturer: "nordkyl", code: "NK-X1", name: "Flex cell", speed: 0.75, timeZone: "Europe/Stockholm", initialFamily: null,
-    capabilities: ["sheet-metal", "foaming", "refrigeration-assembly", "drum-assembly", "electronics", "laser-engraving", "glass-handling"], shifts: dayShift,
+    capabilities: ["sheet-metal", "foaming", "refrigeration-assembly", "electronics", "glass-handling", "laser-engraving", "drum-assembly", "electrical-test", "steam-module"], shifts: dayShift,
     exceptions: swedishHolidays,
   },
   {
     manufacturer: "sartoria", code: "SA-S1", name: "Shirt cell 1", speed: 1, timeZone: "Europe/Rome", initialFamily: null,
-    capabilities: ["fabric-cutting", "sewing"], shifts: dayShift, exceptions: italianHolidays,
+    capabilities: ["cutting", "sewing"], shifts: dayShift, exceptions: italianHolidays,
   },
   {
     manufacturer: "sartoria", code: "SA-S2", name: "Shirt cell 2 (monogram)", speed: 1.2, timeZone: "Europe/Rome", initialFamily: null,
-    capabilities: ["fabric-cutting", "sewing", "embroidery"], shifts: dayShift, exceptions: italianHolidays,
+    capabilities: ["cutting", "sewing", "embroidery"], shifts: dayShift, exceptions: italianHolidays,
   },
   {
-    manufacturer: "sartoria", code: "SA-T1", name: "Tailoring bench", speed: 1, timeZone: "Europe/Rome", initialFamily: null,
-    capabilities: ["fabric-cutting", "sewing", "embroidery", "hand-finishing"], shifts: [...dayShift, saturdayMorning], exceptions: italianHolidays,
+    manufacturer: "sartoria", code: "SA-T1", name: "Tailoring bench (trousers)", speed: 1, timeZone: "Europe/Rome", initialFamily: null,
+    capabilities: ["cutting", "sewing", "pressing", "embroidery"], shifts: [...dayShift, saturdayMorning], exceptions: italianHolidays,
   },
 ];

@@ -41,8 +41,8 @@ export const OrderItemInputSchema = z.object({
   productId: z.string().min(1, "Missing product.").max(64),
   configuration: ConfigurationSchema,
   quantity: z.number({ error: "Quantity must be a number." }).int("Quantity must be a whole number.").min(1, "Order at least 1.").max(20, "At most 20 per item."),
-  /** The unit price the consumer saw, in minor units. Never trusted: a mismatch is refused. */
-  unitPrice: z.number().int().nonnegative().optional(),
+  /** The line total the consumer saw, in minor units. Never used: a mismatch is refused. */
+  quotedTotal: z.number().int().nonnegative().optional(),
 });
 export type OrderItemInput = z.infer<typeof OrderItemInputSchema>;
 

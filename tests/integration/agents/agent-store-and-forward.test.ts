@@ -53,7 +53,7 @@ describe("store and forward with a real agent process", () => {
     const seqAtCut = (await db.line.findUniqueOrThrow({ where: { id: line.id } })).lastSeq;
     await new Promise((resolve) => setTimeout(resolve, 1_500));
     server = await startAgentServer(port);
-    await waitFor(async () => (await db.line.findUniqueOrThrow({ where: { id: line.id } })).lastSeq > seqAtCut + 20, 20_000, "resent events after the restart");
+    await waitFor(async () => (await db.line.findUniqueOrThrow({ where: { id: line.id } })).lastSeq > seqAtCut + 20, 20_000, `resent events after the restart\n${output}`);
 
     // The agent crashes (no chance to flush anything) and is started again on the same state.
     await waitFor(async () => (await doneJobs(jobIds)) >= 2, 30_000, "two jobs done");

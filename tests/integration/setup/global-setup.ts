@@ -1,9 +1,9 @@
 import type { TestProject } from "vitest/node";
-import { prepareTemplate } from "../../support/test-database";
+import { prepareTemplate, type DatabaseTemplate } from "../../support/test-database";
 
 declare module "vitest" {
   export interface ProvidedContext {
-    databaseTemplate: Awaited<ReturnType<typeof prepareTemplate>>;
+    databaseTemplate: DatabaseTemplate;
   }
 }
 

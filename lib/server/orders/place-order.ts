@@ -1,0 +1,180 @@
+import { createHash, randomBytes } from "node:crypto";
+import { checkConfigurationRequest } from "@/lib/core/configurator/check-configuration-request";
+import { canonicalJson } from "@/lib/core/json/canonical-json";
+import type { PlaceOrder } from "@/lib/core/orders/place-order-schema";
+import { promiseOrder } from "@/lib/core/orders/order-promise";
+import type { Actor } from "@/lib/core/policy";
+import { allocateStock } from "@/lib/core/sourcing/allocate-stock";
+import { chooseSupplier } from "@/lib/core/sourcing/choose-supplier";
+import { Prisma } from "@/generated/prisma/client";
+import { authorize } from "../auth/authorize";
+import { loadPublishedProducts } from "../catalogue/load-product-version";
+import { clock } from "../clock";
+import { db } from "../db";
+import { AppError, conflict } from "../errors";
+import { nudgeOutbox } from "../realtime/outbox";
+import { writePlacedOrder } from "./write-placed-order";
+
+const DAY_MS = 86_400_000;
+
+export type PlacedOrder = { id: string; number: string; status: string; totalPrice: number; currency: string; promisedDate: string | null };
+
+function requestHashOf(input: PlaceOrder): string {
+  const { idempotencyKey: _key, ...body } = input;
+  return createHash("sha256").update(canonicalJson(body)).digest("hex");
+}
+
+/** Human-facing and unguessable: TL-261125-7KQ3MX (date, then 6 random base-32 characters). */
+function newOrderNumber(now: Date): string {
+  const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+  const random = [...randomBytes(6)].map((byte) => alphabet[byte % 32]).join("");
+  return `TL-${now.toISOString().slice(2, 10).replace(/-/g, "")}-${random}`;
+}
+
+/**
+ * Places an order. Idempotent on the client's key: the same key with the same body returns the
+ * same order and creates nothing; with another body it is refused (409). Every item is
+ * re-evaluated by the configurator (the client's price is only compared). In one transaction:
+ * the order and its configuration snapshots, stock reservations, parts requests per supplier,
+ * one production job per unit, the timeline's first entry and the events for suppliers and
+ * the factory.
+ */
+export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ order: PlacedOrder; replayed: boolean }> {
+  authorize(actor, "order.place");
+  const requestHash = requestHashOf(input);
+  const existing = await findByIdempotencyKey(input.idempotencyKey);
+  if (existing) return { order: replay(existing, actor.userId, requestHash), replayed: true };
+
+  const now = clock.now();
+  const products = await loadPublishedProducts(input.items.map((item) => item.productId));
+  const fields: Array<{ path: string; message: string; code: string }> = [];
+  const evaluated = input.items.map((item, index) => {
+    const product = products.get(item.productId);
+    if (!product) {
+      fields.push({ path: `items.${index}.productId`, code: "PRODUCT_NOT_AVAILABLE", message: "This product is not available to order." });
+      return null;
+    }
+    const checked = checkConfigurationRequest(product.definition, { configuration: item.configuration, quantity: item.quantity, quotedTotal: item.quotedTotal });
+    if (!checked.ok) {
+      for (const issue of checked.issues) fields.push({ path: `items.${index}.${issue.field}`, code: issue.code, message: issue.message });
+      return null;
+    }
+    return { product, evaluation: checked.evaluation, quantity: checked.quantity, configuration: checked.configuration };
+  });
+  if (fields.length > 0) {
+    const first = fields[0]!;
+    throw new AppError(first.code === "PRICE_MISMATCH" ? "PRICE_MISMATCH" : "INVALID_ORDER", `${first.path}: ${first.message}`, { status: 400, details: { fields } });
+  }
+  const items = evaluated.filter((item) => item !== null);
+  const manufacturerIds = new Set(items.map((item) => item.product.manufacturerId));
+  if (manufacturerIds.size > 1) {
+    throw new AppError("MIXED_MANUFACTURERS", "An order holds products of one manufacturer; place one order per manufacturer.", {
+      status: 400,
+      details: { fields: [{ path: "items", message: "Products of several manufacturers." }] },
+    });
+  }
+  const manufacturerId = items[0]!.product.manufacturerId;
+  const currency = items[0]!.evaluation.price.currency;
+
+  try {
+    const order = await db.$transaction(async (tx) => {
+      const needs = items.flatMap((item) => item.evaluation.partsList.map((line) => ({ partNumber: line.partNumber, quantity: line.quantity })));
+      const [parts, settings, shiftMinutes] = await Promise.all([
+        tx.part.findMany({
+          where: { manufacturerId, partNumber: { in: [...new Set(needs.map((need) => need.partNumber))] } },
+          select: {
+            id: true, partNumber: true, onHand: true, reserved: true,
+            supplierParts: {
+              where: { active: true, supplier: { customers: { some: { manufacturerId } } } },
+              select: { supplierId: true, unitPrice: true, leadTimeDays: true, minOrderQty: true, active: true },
+            },
+          },
+        }),
+        tx.factorySettings.findUnique({ where: { manufacturerId }, select: { shippingDays: true } }),
+        tx.lineShift.aggregate({ where: { line: { manufacturerId } }, _max: { endMinute: true }, _min: { startMinute: true } }),
+      ]);
+      const partByNumber = new Map(parts.map((part) => [part.partNumber, part]));
+      const unknown = needs.find((need) => !partByNumber.has(need.partNumber));
+      if (unknown) throw new AppError("PART_NOT_CATALOGUED", `The factory has no part ${unknown.partNumber}; it cannot take this order yet.`, { status: 409 });
+
+      // Stock first, reserved atomically: a concurrent order cannot take the same units.
+      const allocations = allocateStock(needs, parts);
+      for (const allocation of allocations) {
+        if (allocation.fromStock === 0) continue;
+        const part = partByNumber.get(allocation.partNumber)!;
+        const reserved = await tx.$executeRaw`
+          UPDATE "Part" SET "reserved" = "reserved" + ${allocation.fromStock}, "version" = "version" + 1
+          WHERE "id" = ${part.id} AND "onHand" - "reserved" >= ${allocation.fromStock}`;
+        if (reserved === 0) {
+          allocation.toBuy += allocation.fromStock;
+          allocation.fromStock = 0;
+        }
+      }
+
+      const partLeadDays: number[] = [];
+      const plannedRequests = allocations
+        .filter((allocation) => allocation.toBuy > 0)
+        .map((allocation) => {
+          const part = partByNumber.get(allocation.partNumber)!;
+          // Cheapest offer that still makes the promise; the promise assumes the fastest.
+          const fastest = chooseSupplier(part.supplierParts, allocation.toBuy, 0);
+          return { allocation, part, fastestLead: fastest?.leadTimeDays ?? null };
+        });
+      for (const planned of plannedRequests) if (planned.fastestLead !== null) partLeadDays.push(planned.fastestLead);
+
+      const shiftLength = (shiftMinutes._max.endMinute ?? 22 * 60) - (shiftMinutes._min.startMinute ?? 6 * 60);
+      const promise = promiseOrder({
+        today: now,
+        partLeadDays,
+        longestUnitMinutes: Math.max(...items.map((item) => item.evaluation.job.minutesPerUnit)),
+        minutesPerWorkingDay: shiftLength,
+        optionLeadDays: Math.max(...items.map((item) => item.evaluation.leadTimeDays)),
+        shippingDays: settings?.shippingDays ?? 3,
+      });
+      const availableDays = Math.max(0, Math.floor((promise.partsNeededBy.getTime() - now.getTime()) / DAY_MS));
+      const requests = plannedRequests.map(({ allocation, part }) => ({
+        allocation,
+        part,
+        choice: chooseSupplier(part.supplierParts, allocation.toBuy, availableDays),
+      }));
+
+      return writePlacedOrder(tx, {
+        now,
+        actor,
+        input,
+        requestHash,
+        number: newOrderNumber(now),
+        manufacturerId,
+        currency,
+        items,
+        allocations,
+        partByNumber,
+        requests,
+        promise,
+      });
+    });
+    nudgeOutbox();
+    return { order, replayed: false };
+  } catch (error) {
+    // Two tries with one key at the same moment: the loser finds the winner's order.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && String(error.meta?.target ?? error.message).includes("idempotencyKey")) {
+      const winner = await findByIdempotencyKey(input.idempotencyKey);
+      if (winner) return { order: replay(winner, actor.userId, requestHash), replayed: true };
+    }
+    throw error;
+  }
+}
+
+async function findByIdempotencyKey(idempotencyKey: string) {
+  return db.order.findUnique({
+    where: { idempotencyKey },
+    select: { id: true, number: true, status: true, totalPrice: true, currency: true, promisedDate: true, consumerId: true, requestHash: true },
+  });
+}
+
+function replay(order: NonNullable<Awaited<ReturnType<typeof findByIdempotencyKey>>>, consumerId: string, requestHash: string): PlacedOrder {
+  if (order.consumerId !== consumerId || order.requestHash !== requestHash) {
+    throw conflict("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different order. Use a new key for a new order.");
+  }
+  return { id: order.id, number: order.number, status: order.status, totalPrice: order.totalPrice, currency: order.currency, promisedDate: order.promisedDate?.toISOString() ?? null };
+}
