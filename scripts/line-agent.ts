@@ -57,10 +57,17 @@ async function main() {
   const tls = args.ca || args.cert ? { ca: pem(args.ca), cert: pem(args.cert), key: pem(args.key) } : undefined;
   const running = await runFleet(fleet, { tls });
   console.log(`line agent: ${running.agents.length} agent(s) → ${fleet.url}/agent`);
+  // A summary now and then — and a timer that keeps the process alive while every connection is down.
+  const summary = setInterval(() => {
+    const online = running.agents.filter((agent) => agent.link.connected).length;
+    const unacked = running.agents.reduce((total, agent) => total + agent.link.unacked().length, 0);
+    console.log(`line agent: ${online}/${running.agents.length} online, ${unacked} event(s) waiting for an ack`);
+  }, 60_000);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
+    clearInterval(summary);
     console.log(`line agent: ${signal}, flushing local logs`);
     await running.stop();
     process.exit(0);

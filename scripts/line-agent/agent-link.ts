@@ -56,6 +56,8 @@ export class AgentLink extends EventEmitter {
   private generation = 0;
   private inFlight = 0;
   private rewindTimer: NodeJS.Timeout | null = null;
+  private reconnectTimer: NodeJS.Timeout | null = null;
+  private watchdog: NodeJS.Timeout | null = null;
   private commandHandler: (command: LineCommandMessage) => CommandReply = (command) => ({ correlationId: command.correlationId, outcome: "rejected", reason: "UNSUPPORTED", message: "No command handler." });
   queue: LineQueue | null;
 
@@ -105,24 +107,30 @@ export class AgentLink extends EventEmitter {
     });
     this.socket = socket;
     socket.on("connect", () => void this.sendBirth());
+    // socket.io-client reconnects by itself after a transport failure, but not after the server
+    // refused or closed the connection, nor after a failed manual retry: this watchdog does.
+    this.watchdog = setInterval(() => {
+      const manager = socket.io as unknown as { _reconnecting?: boolean };
+      if (!this.stopped && !this.reconnectTimer && !socket.connected && !manager._reconnecting) socket.connect();
+    }, 2_000);
+    this.watchdog.unref();
     socket.on("connect_error", (error: Error & { data?: { code?: string; message?: string; retryAfterMs?: number } }) => {
       const code = error.data?.code;
-      if (!code) return; // a transport failure: socket.io-client retries by itself
-      if (FATAL_REFUSALS.has(code)) {
+      if (code && FATAL_REFUSALS.has(code)) {
         this.emit("fatal", { code, message: error.data?.message ?? code });
         this.close();
         return;
       }
-      // A refusal in the server's middleware is not retried by the client: schedule it.
-      setTimeout(() => !this.stopped && socket.connect(), Math.max(error.data?.retryAfterMs ?? 0, 2_000)).unref();
+      this.emit("connect-failed", code ? `${code}: ${error.data?.message ?? ""}` : error.message);
+      // A refusal by the server is not retried by socket.io-client; the watchdog (connect) does.
+      if (error.data?.retryAfterMs) this.reconnectLater(error.data.retryAfterMs);
     });
     socket.on("disconnect", (reason) => {
       this.born = false;
       this.restartSending();
       this.emit("disconnected", reason);
-      // The server ended the connection (revocation, replaced, flood): try again later, once;
-      // a revoked credential then answers with a fatal refusal.
-      if (reason === "io server disconnect" && !this.stopped) setTimeout(() => !this.stopped && socket.connect(), 1_000).unref();
+      // The server ended the connection (a restart, revocation, a flood): the watchdog tries
+      // again; a revoked credential then answers with a fatal refusal.
     });
     socket.on("superseded", () => {
       this.emit("fatal", { code: "SUPERSEDED", message: "Another agent connection of this line replaced this one." });
@@ -141,6 +149,15 @@ export class AgentLink extends EventEmitter {
       if (!parsed.success || typeof ack !== "function") return;
       ack(this.commandHandler(parsed.data));
     });
+  }
+
+  private reconnectLater(ms: number): void {
+    if (this.reconnectTimer || this.stopped) return;
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = null;
+      if (!this.stopped && this.socket && !this.socket.connected) this.socket.connect();
+    }, ms);
+    this.reconnectTimer.unref();
   }
 
   /** Sends birth again (a resync): the server answers with what it stored and the queue. */
@@ -162,12 +179,14 @@ export class AgentLink extends EventEmitter {
     const socket = this.socket;
     if (!socket || this.stopped) return;
     socket.disconnect();
-    setTimeout(() => !this.stopped && socket.connect(), ms).unref();
+    this.reconnectLater(ms);
   }
 
   close(): void {
     this.stopped = true;
     if (this.rewindTimer) clearTimeout(this.rewindTimer);
+    if (this.reconnectTimer) clearTimeout(this.reconnectTimer);
+    if (this.watchdog) clearInterval(this.watchdog);
     this.socket?.removeAllListeners();
     this.socket?.disconnect();
     this.socket = null;

@@ -24,6 +24,7 @@ export async function runFleet(fleet: Fleet, options: { log?: (line: string) => 
       tls: options.tls,
     });
     link.on("born", (reply: { kind: string; storedSeq: number }) => log(`[${label}] online (${reply.kind}, session ${link.session}, server has seq ${reply.storedSeq}, ${link.unacked().length} to resend)`));
+    link.on("connect-failed", (reason: string) => log(`[${label}] cannot connect: ${reason}`));
     link.on("disconnected", (reason: string) => log(`[${label}] offline: ${reason}`));
     link.on("queue", (queue: { planVersion: number; jobs: unknown[] }) => log(`[${label}] queue: plan v${queue.planVersion}, ${queue.jobs.length} jobs`));
     link.on("refused", (event: { seq: number; type: string }, error: { code: string; message: string }) => log(`[${label}] event ${event.seq} (${event.type}) refused: ${error.code} — ${error.message}`));
