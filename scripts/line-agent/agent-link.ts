@@ -44,7 +44,7 @@ export type AgentLinkOptions = {
  * birth reply, and acks (including duplicate acks), settle events; a retryable refusal rewinds
  * the sender to the oldest unacked event, so the server always receives a line's events in order.
  *
- * Emits: "born" (BirthReply), "queue" (LineQueue), "acked" (seq, duplicate), "refused" (event,
+ * Emits: "born" (BirthReply), "queue" (LineQueue), "sent" (seq), "acked" (seq, duplicate), "refused" (event,
  * error), "connected", "disconnected" (reason), "fatal" ({ code, message }).
  */
 export class AgentLink extends EventEmitter {
@@ -252,6 +252,7 @@ export class AgentLink extends EventEmitter {
       const event = events[this.sendIndex++]!;
       const generation = this.generation;
       this.inFlight++;
+      this.emit("sent", event.seq);
       socket.timeout(30_000).emit("event", event, (error: Error | null, ack: EventAck) => this.onAck(event, generation, error, ack));
     }
   }

@@ -1,0 +1,254 @@
+/**
+ * Line-agent throughput: N agents (default 100) connected to one server process, each sending
+ * events (job started, progress, completed, status) through the real protocol client with its
+ * fsynced store-and-forward log, and one planner's board watching over /live. Prints:
+ *   agent events/s=… ack_p95_ms=… line_to_board_p95_ms=… rss_mb=…
+ * Targets: ≥ 2,000 events/s persisted on PostgreSQL with ack p95 < 100 ms; aim 10,000/s and
+ * line-to-board p95 < 50 ms.
+ *
+ *   npm run bench:agents                                   (embedded PGlite in a temp folder)
+ *   BENCH_DATABASE_URL=postgres://…/postgres npm run bench:agents   (a fresh database on that server)
+ *   BENCH_AGENTS=100 BENCH_RATE=100 BENCH_SECONDS=20       (agents, events/s per agent, duration)
+ *
+ * The server runs in a child process (the "one process" measured for RSS); agents and the board
+ * run here. Agent logs live in /dev/shm when it exists: the agents' disk is not what is measured.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { io as connect } from "socket.io-client";
+import { AgentLink, type NewEvent } from "../../scripts/line-agent/agent-link";
+
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 100);
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const TICK_MS = 10;
+const PROGRESS_PER_JOB = 50;
+const AUTH_SECRET = "bench-secret-not-for-production-0123456789";
+
+type Setup = { url: string; cookie: string; manufacturerId: string; agents: Array<{ lineId: string; token: string; jobIds: string[] }> };
+
+if (process.argv.includes("--serve")) void serve();
+else void main();
+
+// ───────────────────────────── the server process ─────────────────────────────
+
+async function serve() {
+  const { createAdapterFactory } = await import("../../lib/server/db/adapter-factory");
+  const { resolveDatabaseTarget } = await import("../../lib/server/db/database-target");
+  const { applyMigrations } = await import("../../lib/server/db/migrations");
+  const { db } = await import("../../lib/server/db");
+  const { loadActorForUser } = await import("../../lib/server/auth/load-actor");
+  const { createLineCredential } = await import("../../lib/server/lines/create-line-credential");
+  const { queueJobsOnLine } = await import("../../lib/server/lines/queue-jobs-on-line");
+  const { createSocketServer } = await import("../../lib/server/realtime/create-socket-server");
+  const { sessionCookieFor } = await import("../support/session-cookie");
+
+  const handle = await createAdapterFactory(resolveDatabaseTarget());
+  await applyMigrations(handle.factory);
+  if (resolveDatabaseTarget().kind === "postgres") await handle.close();
+
+  const suffix = Date.now().toString(36);
+  const manufacturer = await db.organization.create({ data: { slug: `bench-${suffix}`, name: "Bench factory", kind: "manufacturer" } });
+  const admin = await db.user.create({ data: { email: `admin-${suffix}@bench.test`, name: "Bench admin", role: "admin", organizationId: manufacturer.id, passwordHash: "x" } });
+  const planner = await db.user.create({ data: { email: `planner-${suffix}@bench.test`, name: "Bench planner", role: "planner", organizationId: manufacturer.id, passwordHash: "x" } });
+  const adminActor = await loadActorForUser(admin.id, admin.sessionVersion);
+  const plannerActor = await loadActorForUser(planner.id, planner.sessionVersion);
+  const jobsPerLine = Math.ceil((RATE * SECONDS) / (PROGRESS_PER_JOB + 2)) + 2;
+  const agents: Setup["agents"] = [];
+  for (let i = 0; i < AGENTS; i++) {
+    const line = await db.line.create({ data: { manufacturerId: manufacturer.id, code: `B${String(i).padStart(3, "0")}`, name: `Bench line ${i}`, capabilities: ["assembly"] } });
+    const now = new Date();
+    await db.productionJob.createMany({
+      data: Array.from({ length: jobsPerLine }, (_, j) => ({
+        manufacturerId: manufacturer.id, code: `B${i}-${j}`, family: "bench", requires: ["assembly"], minutes: 10, release: now, due: new Date(now.getTime() + 86_400_000), status: "ready" as const,
+      })),
+    });
+    const jobIds = (await db.productionJob.findMany({ where: { manufacturerId: manufacturer.id, code: { startsWith: `B${i}-` } }, select: { id: true, code: true } }))
+      .sort((a, b) => Number(a.code.split("-")[1]) - Number(b.code.split("-")[1]))
+      .map((job) => job.id);
+    await queueJobsOnLine(plannerActor, line.id, { jobIds }, null);
+    const { token } = await createLineCredential(adminActor, line.id, { label: "bench" }, null);
+    agents.push({ lineId: line.id, token, jobIds });
+  }
+
+  const httpServer = createServer((_request, response) => {
+    response.statusCode = 404;
+    response.end();
+  });
+  createSocketServer(httpServer);
+  await new Promise<void>((resolve) => httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(httpServer.address() as AddressInfo).port}`;
+  let maxRss = 0;
+  setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage().rss)), 250).unref();
+  process.on("message", async (message: { type: string }) => {
+    if (message.type === "report") {
+      const stored = await db.lineEvent.count({ where: { line: { manufacturerId: manufacturer.id } } });
+      process.send!({ type: "report", maxRss: Math.max(maxRss, process.memoryUsage().rss), stored });
+    }
+  });
+  process.send!({ type: "ready", setup: { url, cookie: await sessionCookieFor(planner), manufacturerId: manufacturer.id, agents } satisfies Setup });
+}
+
+// ───────────────────────────── agents and the board ─────────────────────────────
+
+async function main() {
+  const postgres = process.env.BENCH_DATABASE_URL;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "tailorline-bench-db-"));
+  let databaseUrl = `pglite:${dataDir}`;
+  if (postgres) databaseUrl = await freshPostgresDatabase(postgres);
+  const stateRoot = mkdtempSync(path.join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "tailorline-bench-agents-"));
+  const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET, NODE_ENV: "production", LOG_LEVEL: "warn", AGENT_MAX_MESSAGES_PER_SECOND: String(RATE * 4), DATABASE_POOL_SIZE: "10" },
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
+  });
+  const cleanup = () => {
+    child.kill("SIGKILL");
+    rmSync(stateRoot, { recursive: true, force: true });
+    rmSync(dataDir, { recursive: true, force: true });
+  };
+  try {
+    const setup = await nextMessage<{ setup: Setup }>(child, "ready", 600_000).then((message) => message.setup);
+    const result = await run(setup, stateRoot);
+    const report = await (async () => {
+      child.send({ type: "report" });
+      return nextMessage<{ maxRss: number; stored: number }>(child, "report", 30_000);
+    })();
+    const database = postgres ? "PostgreSQL" : "PGlite";
+    console.log(`# ${database}: ${AGENTS} agents × ${RATE} events/s offered for ${SECONDS} s; acked ${result.acked} (${result.duplicates} duplicates), stored ${report.stored}, refused ${result.refused}`);
+    console.log(
+      `agent events/s=${Math.round(result.eventsPerSecond)} ack_p95_ms=${result.ackP95.toFixed(1)} line_to_board_p95_ms=${result.boardP95.toFixed(1)} rss_mb=${Math.round(report.maxRss / 1_048_576)}`,
+    );
+  } finally {
+    cleanup();
+  }
+  process.exit(0);
+}
+
+async function run(setup: Setup, stateRoot: string) {
+  const board = connect(`${setup.url}/live`, { transports: ["websocket"], extraHeaders: { cookie: setup.cookie } });
+  await new Promise<void>((resolve, reject) => {
+    board.once("connect", () => resolve());
+    board.once("connect_error", reject);
+  });
+  const joined = await board.emitWithAck("join", { room: `manufacturer:${setup.manufacturerId}` });
+  if (!joined.ok) throw new Error("the board could not join its room");
+
+  const sentAt = new Map<string, Map<number, number>>();
+  const boardSeen = new Map<string, number>();
+  const ackLatencies: number[] = [];
+  const boardLatencies: number[] = [];
+  let acked = 0;
+  let duplicates = 0;
+  let refused = 0;
+  let firstSent = 0;
+  let lastAck = 0;
+
+  board.on("line.updated", (payload: { lineId: string; lastSeq?: number }) => {
+    if (payload.lastSeq === undefined) return;
+    const sent = sentAt.get(payload.lineId);
+    const now = performance.now();
+    // Every event up to the seq the board now shows has reached it.
+    for (let seq = (boardSeen.get(payload.lineId) ?? 0) + 1; seq <= payload.lastSeq; seq++) {
+      const at = sent?.get(seq);
+      if (at !== undefined) boardLatencies.push(now - at);
+    }
+    boardSeen.set(payload.lineId, Math.max(boardSeen.get(payload.lineId) ?? 0, payload.lastSeq));
+  });
+
+  const links: AgentLink[] = [];
+  for (const agent of setup.agents) {
+    const link = await AgentLink.open({ url: setup.url, lineId: agent.lineId, token: agent.token, stateDirectory: path.join(stateRoot, agent.lineId), window: 512 });
+    const sent = new Map<number, number>();
+    sentAt.set(agent.lineId, sent);
+    link.on("sent", (seq: number) => {
+      const now = performance.now();
+      if (!sent.has(seq)) sent.set(seq, now);
+      if (firstSent === 0) firstSent = now;
+    });
+    link.on("acked", (seq: number, duplicate: boolean) => {
+      const now = performance.now();
+      acked++;
+      if (duplicate) duplicates++;
+      lastAck = now;
+      const at = sent.get(seq);
+      if (at !== undefined) ackLatencies.push(now - at);
+    });
+    link.on("refused", () => refused++);
+    links.push(link);
+  }
+  await Promise.all(links.map((link) => new Promise<void>((resolve) => {
+    link.once("born", () => resolve());
+    link.connect();
+  })));
+
+  // Each line runs its jobs: started, PROGRESS_PER_JOB progress reports, completed.
+  const generators = setup.agents.map((agent) => lineEvents(agent.jobIds));
+  const perTick = (RATE * TICK_MS) / 1000;
+  let owed = 0;
+  const started = performance.now();
+  while (performance.now() - started < SECONDS * 1000) {
+    const tickStart = performance.now();
+    owed += perTick;
+    const count = Math.floor(owed);
+    owed -= count;
+    if (count > 0) await Promise.all(links.map((link, index) => link.publish(Array.from({ length: count }, () => generators[index]!.next().value as NewEvent))));
+    const elapsed = performance.now() - tickStart;
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, TICK_MS - elapsed)));
+  }
+  // Let every event be acked (the figures count what was persisted, not what was offered).
+  const deadline = performance.now() + 30_000;
+  while (links.some((link) => link.unacked().length > 0) && performance.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+  await new Promise((resolve) => setTimeout(resolve, 500)); // the last board updates
+  for (const link of links) await link.shutdown();
+  board.disconnect();
+  const stored = acked - duplicates;
+  return { acked, duplicates, refused, eventsPerSecond: stored / ((lastAck - firstSent) / 1000), ackP95: percentile(ackLatencies, 95), boardP95: percentile(boardLatencies, 95) };
+}
+
+function* lineEvents(jobIds: string[]): Generator<NewEvent> {
+  for (const jobId of jobIds) {
+    yield { type: "job_started", jobId };
+    yield { type: "status", status: "running" };
+    for (let i = 1; i <= PROGRESS_PER_JOB; i++) yield { type: "job_progress", jobId, percent: (i * 100) / (PROGRESS_PER_JOB + 1), good: Math.floor(i / 10), scrap: i % 25 === 0 ? 1 : 0 };
+    yield { type: "job_completed", jobId, good: Math.floor(PROGRESS_PER_JOB / 10) + 1, scrap: 2 };
+  }
+  for (let i = 0; ; i++) yield { type: "status", status: i % 2 ? "idle" : "running" };
+}
+
+function percentile(values: number[], p: number): number {
+  if (values.length === 0) return Number.NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not send "${type}" within ${timeoutMs} ms`)), timeoutMs);
+    const onMessage = (message: { type: string } & T) => {
+      if (message.type !== type) return;
+      clearTimeout(timer);
+      child.off("message", onMessage);
+      resolve(message);
+    };
+    child.on("message", onMessage);
+    child.once("exit", (code) => reject(new Error(`the server exited (${code})`)));
+  });
+}
+
+async function freshPostgresDatabase(adminUrl: string): Promise<string> {
+  const { default: pg } = await import("pg");
+  const name = `tailorline_bench_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
