@@ -28,6 +28,7 @@ export default async function MyOrdersPage() {
         <ul className="space-y-2">
           {orders.map((order) => (
             <li key={order.id}>
+              <Link href={`/orders/${order.id}`} className="block rounded-xl hover:ring-2 hover:ring-brand-100">
               <Card className="flex items-center justify-between p-4">
                 <div>
                   <div className="font-medium">{order.number}</div>
@@ -41,6 +42,7 @@ export default async function MyOrdersPage() {
                   <span className="font-semibold">{formatMoney(order.totalPrice, order.currency)}</span>
                 </div>
               </Card>
+              </Link>
             </li>
           ))}
         </ul>
