@@ -95,8 +95,12 @@ export function repairPlan(plan: Plan, event: RepairEvent, options: RepairOption
   const allowed = displaced.length + (options.maxMoves ?? Infinity);
   const pending = solution.unplacedJobs().sort((a, b) => (model.jobDue[a] as number) - (model.jobDue[b] as number) || a - b);
   const choice = newInsertionChoice();
+  // each displaced job still to come needs one move of the budget for itself
+  let displacedLeft = displaced.length;
   for (const j of pending) {
-    const search = { blinkRate: 0, random: null, positionWindow: Infinity, maxMoves: Math.max(0, allowed - solution.moves()) };
+    const isDisplaced = (anchorLine[j] as number) >= 0;
+    if (isDisplaced) displacedLeft--;
+    const search = { blinkRate: 0, random: null, positionWindow: Infinity, maxMoves: Math.max(0, allowed - solution.moves() - displacedLeft) };
     if (!findBestInsertion(solution, j, search, choice)) {
       search.maxMoves = Infinity;
       if (!findBestInsertion(solution, j, search, choice)) continue;
