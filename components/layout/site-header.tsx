@@ -9,7 +9,7 @@ export type SignedInUser = { name: string; organizationName: string | null };
 
 export function SiteHeader({ actor, user }: { actor: Actor; user: SignedInUser | null }) {
   const links: Array<{ href: string; label: string }> = [{ href: "/catalogue", label: "Catalogue" }];
-  if (canUseArea(actor, "orders")) links.push({ href: "/orders", label: "My orders" });
+  if (canUseArea(actor, "orders")) links.push({ href: "/orders", label: "My orders" }, { href: "/cart", label: "Cart" });
   if (canUseArea(actor, "supplier")) links.push({ href: "/supplier/requests", label: "Parts requests" });
   if (canUseArea(actor, "board")) links.push({ href: "/board", label: "Board" });
   if (canUseArea(actor, "admin")) links.push({ href: actor.kind === "user" && actor.organizationKind === "supplier" ? "/admin/users" : "/admin", label: "Admin" });

@@ -10,6 +10,7 @@ import type { PublishedProduct } from "../catalogue/load-product-version";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { writeOutboxEvent } from "../realtime/outbox";
+import { confirmPayment } from "./confirm-payment";
 import type { PlacedOrder } from "./place-order";
 
 type EvaluatedItem = { product: PublishedProduct; evaluation: Evaluation; quantity: number; configuration: Record<string, unknown> };
@@ -45,6 +46,7 @@ export async function writePlacedOrder(tx: Tx, draft: PlacedOrderDraft): Promise
   const itemIds = draft.items.map(() => randomUUID());
   const allFromStock = draft.requests.length === 0;
   const totalPrice = draft.items.reduce((sum, item) => sum + item.evaluation.price.total, 0);
+  confirmPayment({ number: draft.number, totalPrice, currency: draft.currency });
 
   await tx.order.create({
     data: {
