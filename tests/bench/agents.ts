@@ -44,7 +44,6 @@ async function serve() {
   const { db } = await import("../../lib/server/db");
   const { loadActorForUser } = await import("../../lib/server/auth/load-actor");
   const { createLineCredential } = await import("../../lib/server/lines/create-line-credential");
-  const { queueJobsOnLine } = await import("../../lib/server/lines/queue-jobs-on-line");
   const { createSocketServer } = await import("../../lib/server/realtime/create-socket-server");
   const { sessionCookieFor } = await import("../support/session-cookie");
 
@@ -57,23 +56,24 @@ async function serve() {
   const admin = await db.user.create({ data: { email: `admin-${suffix}@bench.test`, name: "Bench admin", role: "admin", organizationId: manufacturer.id, passwordHash: "x" } });
   const planner = await db.user.create({ data: { email: `planner-${suffix}@bench.test`, name: "Bench planner", role: "planner", organizationId: manufacturer.id, passwordHash: "x" } });
   const adminActor = await loadActorForUser(admin.id, admin.sessionVersion);
-  const plannerActor = await loadActorForUser(planner.id, planner.sessionVersion);
   const jobsPerLine = Math.ceil((RATE * SECONDS) / (PROGRESS_PER_JOB + 2)) + 2;
   const agents: Setup["agents"] = [];
+  const now = Date.now();
+  // Queues are written directly here (one published plan, jobs queued in order): the set-up is
+  // not what is measured, and one publish per line would re-copy every other line's assignments.
+  const plan = await db.plan.create({ data: { manufacturerId: manufacturer.id, version: 1, status: "published", source: "manual", createdById: planner.id, publishedAt: new Date(now) } });
   for (let i = 0; i < AGENTS; i++) {
     const line = await db.line.create({ data: { manufacturerId: manufacturer.id, code: `B${String(i).padStart(3, "0")}`, name: `Bench line ${i}`, capabilities: ["assembly"] } });
-    const now = new Date();
-    await db.productionJob.createMany({
+    const jobs = await db.productionJob.createManyAndReturn({
       data: Array.from({ length: jobsPerLine }, (_, j) => ({
-        manufacturerId: manufacturer.id, code: `B${i}-${j}`, family: "bench", requires: ["assembly"], minutes: 10, release: now, due: new Date(now.getTime() + 86_400_000), status: "ready" as const,
+        manufacturerId: manufacturer.id, code: `B${i}-${j}`, family: "bench", requires: ["assembly"], minutes: 10, release: new Date(now), due: new Date(now + 86_400_000),
+        status: "queued" as const, lineId: line.id, start: new Date(now + j * 600_000), end: new Date(now + (j + 1) * 600_000), setupMinutes: 0,
       })),
+      select: { id: true, start: true, end: true },
     });
-    const jobIds = (await db.productionJob.findMany({ where: { manufacturerId: manufacturer.id, code: { startsWith: `B${i}-` } }, select: { id: true, code: true } }))
-      .sort((a, b) => Number(a.code.split("-")[1]) - Number(b.code.split("-")[1]))
-      .map((job) => job.id);
-    await queueJobsOnLine(plannerActor, line.id, { jobIds }, null);
+    await db.planAssignment.createMany({ data: jobs.map((job, j) => ({ planId: plan.id, jobId: job.id, lineId: line.id, sequence: j, start: job.start!, end: job.end!, setupMinutes: 0 })) });
     const { token } = await createLineCredential(adminActor, line.id, { label: "bench" }, null);
-    agents.push({ lineId: line.id, token, jobIds });
+    agents.push({ lineId: line.id, token, jobIds: jobs.map((job) => job.id) });
   }
 
   const httpServer = createServer((_request, response) => {
