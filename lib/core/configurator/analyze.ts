@@ -214,7 +214,7 @@ function defaultViolations(product: CompiledProduct): AnalysisProblem[] {
   const { assignment, setBy } = defaultsOnly(product);
   const problems: AnalysisProblem[] = [];
   for (const rule of product.rules) {
-    if (!isViolated(rule, product.groups, assignment)) continue;
+    if (!isViolated(rule, assignment)) continue;
     const defaulted = rule.groups.find((group) => assignment.source[group] === SOURCE.default) ?? rule.groups[0]!;
     const setters = rule.groups.map((group) => product.rules[setBy[group] ?? -1]?.id).filter((id): id is string => id !== undefined && id !== rule.id);
     const group = product.groups[defaulted]!;

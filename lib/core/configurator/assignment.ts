@@ -24,6 +24,8 @@ export interface Assignment {
   source: Uint8Array;
   /** Position of the group among the customer's choices (later = more recent), -1 if not chosen. */
   choiceOrder: Int32Array;
+  /** Per group, 1 when it is required and not multi (it can be open); shared, never written. */
+  required: Uint8Array;
 }
 
 export function createAssignment(product: CompiledProduct): Assignment {
@@ -36,6 +38,7 @@ export function createAssignment(product: CompiledProduct): Assignment {
     text: new Array<string>(count).fill(""),
     source: new Uint8Array(count),
     choiceOrder: new Int32Array(count).fill(-1),
+    required: product.openable,
   };
 }
 
@@ -48,6 +51,7 @@ export function cloneAssignment(assignment: Assignment): Assignment {
     text: assignment.text.slice(),
     source: assignment.source.slice(),
     choiceOrder: assignment.choiceOrder.slice(),
+    required: assignment.required,
   };
 }
 

@@ -22,7 +22,7 @@ function tidy(quantity: number): number {
 export function explodeBillOfMaterials(product: CompiledProduct, assignment: Assignment, quantity: number): PartsLine[] {
   const perUnit = new Map<string, number>();
   for (const line of product.bom) {
-    if (line.when && literalTruth(line.when, product.groups, assignment) !== TRUE) continue;
+    if (line.when && literalTruth(line.when, assignment) !== TRUE) continue;
     let amount = line.quantity;
     if (line.scaleBy) {
       const value = assignment.number[line.scaleBy.group] ?? Number.NaN;

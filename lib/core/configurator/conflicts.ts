@@ -65,11 +65,12 @@ export function proposeFix(
   assignment: Assignment,
   kept: number[],
   limits: RepairLimits = DEFAULT_LIMITS,
+  broken?: readonly number[],
 ): { changes: ChoiceChange[]; repaired: Assignment } | null {
-  let repair = findRepair(product, assignment, new Set(kept), limits);
+  let repair = findRepair(product, assignment, new Set(kept), limits, broken);
   if (!repair && kept.length > 1) {
     const latest = kept.reduce((a, b) => ((assignment.choiceOrder[a] ?? -1) >= (assignment.choiceOrder[b] ?? -1) ? a : b));
-    repair = findRepair(product, assignment, new Set([latest]), limits);
+    repair = findRepair(product, assignment, new Set([latest]), limits, broken);
   }
   if (!repair) return null;
   const repaired = repair.assignment;

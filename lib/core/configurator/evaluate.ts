@@ -7,7 +7,6 @@ import { NO_OPTION } from "./compile/compiled-product";
 import { completenessErrors } from "./completeness";
 import type { Configuration } from "./configuration";
 import { explainConflict, proposeFix, type ChoiceChange, type Conflict } from "./conflicts";
-import { isBroken, literalTruths } from "./literal-truths";
 import { normalize, type InputError } from "./normalize";
 import { groupStates, type GroupState } from "./option-availability";
 import { priceConfiguration, type PriceBreakdown } from "./price";
@@ -54,7 +53,7 @@ export interface EvaluateOptions {
 export const MAX_QUANTITY = 10_000;
 
 // evaluate runs on every click, so its fix is a quick look; applyChoice searches harder.
-const QUICK_FIX = { budget: 80, maxChanges: 3 };
+const QUICK_FIX = { budget: 50, maxChanges: 3 };
 
 /**
  * The configurator's one question: given this product and these choices, what can still be
@@ -74,14 +73,15 @@ export function evaluateCompiled(
   if (!Number.isInteger(quantity) || quantity < 1 || quantity > MAX_QUANTITY) {
     throw new RangeError(`quantity must be an integer from 1 to ${MAX_QUANTITY}`);
   }
-  const { assignment, inputErrors, setBy } = normalize(product, configuration);
+  const { assignment, inputErrors, setBy, truths } = normalize(product, configuration);
 
   const conflicts: Conflict[] = [];
   const errors: ConfigurationError[] = [...inputErrors];
   const kept = new Set<number>();
-  const truths = literalTruths(product, assignment);
-  for (const rule of product.rules) {
-    if (!isBroken(rule, truths)) continue;
+  const broken: number[] = [];
+  for (const ruleIndex of truths.broken) {
+    const rule = product.rules[ruleIndex]!;
+    broken.push(rule.index);
     const conflict = explainConflict(product, assignment, rule);
     conflicts.push(conflict);
     const group = conflict.choice?.group ?? conflict.earlier[0]?.group ?? "";
@@ -108,7 +108,7 @@ export function evaluateCompiled(
     valid: errors.length === 0,
     errors,
     conflicts,
-    fix: conflicts.length === 0 ? [] : (proposeFix(product, assignment, [...kept], QUICK_FIX)?.changes ?? null),
+    fix: conflicts.length === 0 ? [] : (proposeFix(product, assignment, [...kept], QUICK_FIX, broken)?.changes ?? null),
     price: priceConfiguration(product, assignment, quantity),
     partsList: explodeBillOfMaterials(product, assignment, quantity),
     job: routeConfiguration(product, assignment, quantity),

@@ -36,12 +36,11 @@ export function findRepair(
   start: Assignment,
   fixed: ReadonlySet<number>,
   limits: RepairLimits = DEFAULT_LIMITS,
+  /** The rules broken at the start, when the caller already knows them. */
+  broken?: readonly number[],
 ): Repair | null {
   const work = cloneAssignment(start);
-  const violated = new Set<number>();
-  product.rules.forEach((rule) => {
-    if (isViolated(rule, product.groups, work)) violated.add(rule.index);
-  });
+  const violated = new Set<number>(broken ?? product.rules.filter((rule) => isViolated(rule, work)).map((rule) => rule.index));
   if (violated.size === 0) return { assignment: work, changed: [] };
 
   const changed: number[] = [];
@@ -53,7 +52,7 @@ export function findRepair(
     for (const ruleIndex of group.rules) {
       const rule = product.rules[ruleIndex];
       if (!rule) continue;
-      if (isViolated(rule, product.groups, work)) violated.add(ruleIndex);
+      if (isViolated(rule, work)) violated.add(ruleIndex);
       else violated.delete(ruleIndex);
     }
   };

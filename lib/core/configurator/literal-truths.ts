@@ -1,5 +1,5 @@
 import type { Assignment } from "./assignment";
-import type { CompiledProduct, CompiledRule } from "./compile/compiled-product";
+import type { CompiledProduct } from "./compile/compiled-product";
 import { literalTruth, TRUE } from "./literal";
 
 /**
@@ -11,32 +11,58 @@ import { literalTruth, TRUE } from "./literal";
 export interface LiteralTruths {
   /** Per rule: how many of its literals are true. */
   trueCount: Int32Array;
-  /** Per group: the rules armed for it. */
-  armed: number[][];
+  /** The rules armed for group g are armedRules[armedStart[g] … armedStart[g + 1]). */
+  armedStart: Int32Array;
+  armedRules: Int32Array;
+  /** Rules whose literals all hold, in rule order. */
+  broken: number[];
 }
 
+const NONE_PENDING = -1;
 const SEVERAL_GROUPS = -2;
 
 export function literalTruths(product: CompiledProduct, assignment: Assignment): LiteralTruths {
-  const { groups, rules } = product;
+  const { rules, literals, literalRule } = product;
   const trueCount = new Int32Array(rules.length);
-  const armed: number[][] = [];
-  for (let g = 0; g < groups.length; g += 1) armed.push([]);
-  for (const rule of rules) {
-    let count = 0;
-    let pending = -1;
-    for (const literal of rule.literals) {
-      if (literalTruth(literal, groups, assignment) === TRUE) count += 1;
-      else if (pending === -1) pending = literal.group;
-      else if (pending !== literal.group) pending = SEVERAL_GROUPS;
-    }
-    trueCount[rule.index] = count;
-    if (pending === -1) for (const group of rule.groups) armed[group]!.push(rule.index);
-    else if (pending >= 0) armed[pending]!.push(rule.index);
+  const pending = new Int32Array(rules.length).fill(NONE_PENDING);
+  // A flat loop: nested loops over each rule's little array cost several times more here.
+  for (let i = 0; i < literals.length; i += 1) {
+    const literal = literals[i]!;
+    const rule = literalRule[i]!;
+    if (literalTruth(literal, assignment) === TRUE) trueCount[rule] = trueCount[rule]! + 1;
+    else if (pending[rule] === NONE_PENDING) pending[rule] = literal.group;
+    else if (pending[rule] !== literal.group) pending[rule] = SEVERAL_GROUPS;
   }
-  return { trueCount, armed };
+
+  const broken: number[] = [];
+  for (let r = 0; r < rules.length; r += 1) if (pending[r] === NONE_PENDING) broken.push(r);
+
+  const groupCount = product.groups.length;
+  const armedStart = new Int32Array(groupCount + 1);
+  const forEachArmed = (visit: (group: number, rule: number) => void) => {
+    for (let r = 0; r < rules.length; r += 1) {
+      const target = pending[r]!;
+      if (target >= 0) visit(target, r);
+      else if (target === NONE_PENDING) {
+        const groups = rules[r]!.groups;
+        for (let g = 0; g < groups.length; g += 1) visit(groups[g]!, r);
+      }
+    }
+  };
+  forEachArmed((group) => {
+    armedStart[group + 1] = armedStart[group + 1]! + 1;
+  });
+  for (let g = 0; g < groupCount; g += 1) armedStart[g + 1] = armedStart[g + 1]! + armedStart[g]!;
+  const armedRules = new Int32Array(armedStart[groupCount]!);
+  const fill = armedStart.slice(0, groupCount);
+  forEachArmed((group, rule) => {
+    armedRules[fill[group]!] = rule;
+    fill[group] = fill[group]! + 1;
+  });
+  return { trueCount, armedStart, armedRules, broken };
 }
 
-export function isBroken(rule: CompiledRule, truths: LiteralTruths): boolean {
-  return truths.trueCount[rule.index] === rule.literals.length;
+/** The rules armed for a group, as a view (no copy). */
+export function armedFor(truths: LiteralTruths, group: number): Int32Array {
+  return truths.armedRules.subarray(truths.armedStart[group]!, truths.armedStart[group + 1]!);
 }

@@ -1,5 +1,5 @@
 import type { Assignment } from "./assignment";
-import type { CompiledGroup, CompiledRule, Literal } from "./compile/compiled-product";
+import type { CompiledRule, Literal } from "./compile/compiled-product";
 import type { ComparisonOperator } from "./definition/condition-schema";
 
 export const FALSE = 0;
@@ -37,24 +37,24 @@ export function anyPickInMask(literal: Literal, picks: Uint8Array): boolean {
  * Three-valued: an open group (required, no value yet) makes its literals UNKNOWN. The open
  * check is folded into each case because this runs thousands of times per evaluate.
  */
-export function literalTruth(literal: Literal, groups: CompiledGroup[], assignment: Assignment): Truth {
+export function literalTruth(literal: Literal, assignment: Assignment): Truth {
   const index = literal.group;
   switch (literal.type) {
     case "option": {
       const picks = assignment.picks[index]!;
       if (picks.length > 0) return anyPickInMask(literal, picks) !== literal.negated ? TRUE : FALSE;
       const option = assignment.option[index]!;
-      if (option < 0) return groups[index]!.required ? UNKNOWN : literal.negated ? TRUE : FALSE;
+      if (option < 0) return assignment.required[index] === 1 ? UNKNOWN : literal.negated ? TRUE : FALSE;
       return (literal.mask[option] === 1) !== literal.negated ? TRUE : FALSE;
     }
     case "compare": {
       const value = assignment.number[index]!;
-      if (Number.isNaN(value)) return groups[index]!.required ? UNKNOWN : literal.whenEmpty ? TRUE : FALSE;
+      if (Number.isNaN(value)) return assignment.required[index] === 1 ? UNKNOWN : literal.whenEmpty ? TRUE : FALSE;
       return compare(value, literal.op, literal.value) ? TRUE : FALSE;
     }
     case "text": {
       const text = assignment.text[index]!;
-      if (text === "" && groups[index]!.required) return UNKNOWN;
+      if (text === "" && assignment.required[index] === 1) return UNKNOWN;
       if (literal.test === "filled") return text !== "" ? TRUE : FALSE;
       if (literal.test === "empty") return text === "" ? TRUE : FALSE;
       return text !== literal.text ? TRUE : FALSE;
@@ -63,12 +63,12 @@ export function literalTruth(literal: Literal, groups: CompiledGroup[], assignme
 }
 
 /** All literals true: the rule is broken. Unknown literals (open groups) never break a rule. */
-export function isViolated(rule: CompiledRule, groups: CompiledGroup[], assignment: Assignment): boolean {
-  for (const literal of rule.literals) if (literalTruth(literal, groups, assignment) !== TRUE) return false;
-  return true;
+export function isViolated(rule: CompiledRule, assignment: Assignment): boolean {
+  return allTrue(rule.literals, assignment);
 }
 
-export function allTrue(literals: Literal[], groups: CompiledGroup[], assignment: Assignment): boolean {
-  for (const literal of literals) if (literalTruth(literal, groups, assignment) !== TRUE) return false;
+export function allTrue(literals: Literal[], assignment: Assignment): boolean {
+  // Indexed, not for-of: these little arrays come in many shapes and for-of does not inline well.
+  for (let i = 0; i < literals.length; i += 1) if (literalTruth(literals[i]!, assignment) !== TRUE) return false;
   return true;
 }

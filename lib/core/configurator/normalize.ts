@@ -1,11 +1,13 @@
 import type { Assignment } from "./assignment";
 import { createAssignment, SOURCE, setPick } from "./assignment";
 import { checkChoice, writeChoice, type ChoiceErrorCode } from "./check-choice";
-import type { CompiledGroup, CompiledProduct, CompiledRule } from "./compile/compiled-product";
+import type { CompiledGroup, CompiledProduct, CompiledRule, CompiledSingleGroup } from "./compile/compiled-product";
 import { NO_OPTION } from "./compile/compiled-product";
 import { MAX_CONFIGURATION_ENTRIES } from "./configuration";
-import { allTrue, isViolated } from "./literal";
+import { allTrue, isViolated, literalTruth, TRUE } from "./literal";
+import { literalTruths, type LiteralTruths } from "./literal-truths";
 import { nearestAllowed, numericRestrictions } from "./numeric-range";
+import { breaksAsSingle } from "./option-availability";
 
 export interface InputError {
   group: string;
@@ -18,6 +20,8 @@ export interface Normalized {
   inputErrors: InputError[];
   /** For each group, the set rule that gave it its value, or -1. */
   setBy: Int32Array;
+  /** The literal pass over the final assignment (see literal-truths.ts). */
+  truths: LiteralTruths;
 }
 
 /**
@@ -54,8 +58,12 @@ export function normalize(product: CompiledProduct, configuration: Readonly<Reco
   for (const group of product.groups) if (assignment.source[group.index] === SOURCE.empty) applyDefault(group, assignment);
   const setBy = new Int32Array(product.groups.length).fill(-1);
   applySetRules(product, assignment, setBy);
-  if (adjustDefaults(product, assignment)) applySetRules(product, assignment, setBy);
-  return { assignment, inputErrors, setBy };
+  let truths = literalTruths(product, assignment);
+  if (adjustDefaults(product, assignment, truths)) {
+    applySetRules(product, assignment, setBy);
+    truths = literalTruths(product, assignment);
+  }
+  return { assignment, inputErrors, setBy, truths };
 }
 
 /**
@@ -104,7 +112,7 @@ export function applySetRules(product: CompiledProduct, assignment: Assignment, 
       if (assignment.source[target] === SOURCE.choice) continue;
       const owner = setBy[target] ?? -1;
       if (owner !== -1 && owner !== ruleIndex) continue;
-      if (!allTrue(rule.when, product.groups, assignment)) continue;
+      if (!allTrue(rule.when, assignment)) continue;
       if (assignTarget(rule, assignment)) changed = true;
       setBy[target] = ruleIndex;
       assignment.source[target] = SOURCE.rule;
@@ -140,18 +148,17 @@ function violatesAny(product: CompiledProduct, group: CompiledGroup, assignment:
   let violated = 0;
   for (const ruleIndex of group.rules) {
     const rule = product.rules[ruleIndex];
-    if (rule && isViolated(rule, product.groups, assignment)) violated += 1;
+    if (rule && isViolated(rule, assignment)) violated += 1;
   }
   return violated;
 }
 
 /** Moves defaults that break a rule to the nearest value that does not. Returns whether any moved. */
-function adjustDefaults(product: CompiledProduct, assignment: Assignment): boolean {
-  // One pass over the rules finds the defaults worth a closer look; most evaluations have none.
+function adjustDefaults(product: CompiledProduct, assignment: Assignment, truths: LiteralTruths): boolean {
+  // The literal pass finds the defaults worth a closer look; most evaluations have none.
   const suspects = new Set<number>();
-  for (const rule of product.rules) {
-    if (!isViolated(rule, product.groups, assignment)) continue;
-    for (const group of rule.groups) if (assignment.source[group] === SOURCE.default) suspects.add(group);
+  for (const ruleIndex of truths.broken) {
+    for (const group of product.rules[ruleIndex]!.groups) if (assignment.source[group] === SOURCE.default) suspects.add(group);
   }
   if (suspects.size === 0) return false;
   let movedAny = false;
@@ -173,15 +180,36 @@ function hasAnyValue(group: CompiledGroup, assignment: Assignment): boolean {
   return assignment.text[index] !== "";
 }
 
+/** Options of a single group that would break a rule with every other group as it is. */
+function blockedSingleOptions(product: CompiledProduct, group: CompiledSingleGroup, assignment: Assignment): Uint8Array {
+  const blocked = new Uint8Array(group.options.length);
+  for (const ruleIndex of group.rules) {
+    const rule = product.rules[ruleIndex]!;
+    let armed = true;
+    for (const literal of rule.literals) {
+      if (literal.group !== group.index && literalTruth(literal, assignment) !== TRUE) {
+        armed = false;
+        break;
+      }
+    }
+    if (!armed) continue;
+    for (const option of group.options) if (breaksAsSingle(rule, group.index, option.index)) blocked[option.index] = 1;
+  }
+  return blocked;
+}
+
 function adjustDefault(product: CompiledProduct, group: CompiledGroup, assignment: Assignment, broken: number): boolean {
   const index = group.index;
   if (group.kind === "single") {
     const original = assignment.option[index] ?? NO_OPTION;
-    const candidates = group.options.map((option) => option.index);
-    if (!group.required) candidates.push(NO_OPTION);
-    for (const option of candidates) {
-      if (option === original) continue;
-      assignment.option[index] = option;
+    const blocked = blockedSingleOptions(product, group, assignment);
+    const replacement = group.options.find((option) => option.index !== original && blocked[option.index] === 0);
+    if (replacement) {
+      assignment.option[index] = replacement.index;
+      return true;
+    }
+    if (!group.required) {
+      assignment.option[index] = NO_OPTION;
       if (violatesAny(product, group, assignment) === 0) return true;
     }
     assignment.option[index] = original;

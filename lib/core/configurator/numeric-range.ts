@@ -69,14 +69,14 @@ export function contains(interval: Interval, value: number): boolean {
 export function numericRestrictions(product: CompiledProduct, group: CompiledNumericGroup, assignment: Assignment): NumericRestriction[] {
   const armed = group.rules.filter((ruleIndex) =>
     product.rules[ruleIndex]!.literals.every(
-      (literal) => literal.group === group.index || literalTruth(literal, product.groups, assignment) === TRUE,
+      (literal) => literal.group === group.index || literalTruth(literal, assignment) === TRUE,
     ),
   );
   return restrictionsOf(product, group, armed);
 }
 
 /** The restrictions of rules already known to be armed for the group (see literal-truths.ts). */
-export function restrictionsOf(product: CompiledProduct, group: CompiledNumericGroup, armed: number[]): NumericRestriction[] {
+export function restrictionsOf(product: CompiledProduct, group: CompiledNumericGroup, armed: Iterable<number>): NumericRestriction[] {
   const restrictions: NumericRestriction[] = [];
   for (const ruleIndex of armed) {
     let forbidden: Interval[] = [EVERYTHING];

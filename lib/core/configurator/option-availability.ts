@@ -11,7 +11,7 @@ import type {
   Literal,
 } from "./compile/compiled-product";
 import type { ChoiceValue } from "./configuration";
-import type { LiteralTruths } from "./literal-truths";
+import { armedFor, type LiteralTruths } from "./literal-truths";
 import { firstAllowed, restrictionsOf } from "./numeric-range";
 
 export interface Blocker {
@@ -97,12 +97,12 @@ function choiceGroupState(
   const blockers: (Blocker[] | null)[] = new Array<Blocker[] | null>(group.options.length).fill(null);
   const picks = assignment.picks[group.index];
   const chosen = assignment.option[group.index];
-  for (const ruleIndex of truths.armed[group.index]!) {
-    const rule = product.rules[ruleIndex]!;
+  const { armedRules, armedStart } = truths;
+  for (let a = armedStart[group.index]!; a < armedStart[group.index + 1]!; a += 1) {
+    const rule = product.rules[armedRules[a]!]!;
     const only = rule.groups.length === rule.literals.length ? literalOn(rule, group.index) : null;
-    if (group.kind === "single" && only !== null && !only.negated) {
-      // The common case, one literal "option in mask": exactly the mask's options break the rule.
-      for (const option of only.maskIndices) addBlocker(blockers, option, rule);
+    if (only !== null) {
+      blockByOneLiteral(group, only, picks, rule, blockers);
       continue;
     }
     for (const option of group.options) {
@@ -127,6 +127,36 @@ function choiceGroupState(
     : { ...base, kind: "multi", minPicks: group.minPicks, maxPicks: group.maxPicks, options };
 }
 
+/**
+ * The common case, a rule with one literal on this group, without looping over every option:
+ * single — the options in the mask (or, negated, outside it) break the rule; multi — adding a
+ * pick can only break "some pick in the mask", and only while no other pick already is in it.
+ */
+function blockByOneLiteral(
+  group: CompiledChoiceGroup,
+  literal: Literal,
+  picks: Uint8Array | undefined,
+  rule: CompiledRule,
+  blockers: (Blocker[] | null)[],
+): void {
+  if (group.kind === "single") {
+    if (!literal.negated) for (const option of literal.maskIndices) addBlocker(blockers, option, rule);
+    else for (let option = 0; option < group.options.length; option += 1) if (literal.mask[option] !== 1) addBlocker(blockers, option, rule);
+    return;
+  }
+  if (literal.negated) return;
+  let pickedInMask = 0;
+  let onlyPick = -1;
+  for (const option of literal.maskIndices) {
+    if (picks?.[option] === 1) {
+      pickedInMask += 1;
+      onlyPick = option;
+    }
+  }
+  if (pickedInMask === 0) for (const option of literal.maskIndices) addBlocker(blockers, option, rule);
+  else if (pickedInMask === 1) addBlocker(blockers, onlyPick, rule);
+}
+
 /** The rule's one literal on the group, when each of its literals tests a different group. */
 function literalOn(rule: CompiledRule, group: number): Literal | null {
   for (const literal of rule.literals) if (literal.group === group) return literal;
@@ -140,7 +170,7 @@ function addBlocker(blockers: (Blocker[] | null)[], option: number, rule: Compil
 }
 
 /** Choosing this option makes every literal of the rule on its group true. */
-function breaksAsSingle(rule: CompiledRule, group: number, option: number): boolean {
+export function breaksAsSingle(rule: CompiledRule, group: number, option: number): boolean {
   for (const literal of rule.literals) {
     if (literal.group !== group || literal.type !== "option") continue;
     if ((literal.mask[option] === 1) === literal.negated) return false;
@@ -173,7 +203,7 @@ function breaksAsPick(rule: CompiledRule, group: number, option: number, picks: 
 }
 
 function numericGroupState(product: CompiledProduct, group: CompiledNumericGroup, base: GroupStateBase, truths: LiteralTruths): GroupState {
-  const restrictions = restrictionsOf(product, group, truths.armed[group.index]!);
+  const restrictions = restrictionsOf(product, group, armedFor(truths, group.index));
   return {
     ...base,
     kind: "numeric",
@@ -194,8 +224,9 @@ function numericGroupState(product: CompiledProduct, group: CompiledNumericGroup
 
 function textGroupState(product: CompiledProduct, group: CompiledTextGroup, base: GroupStateBase, truths: LiteralTruths): GroupState {
   let blockedBy = NO_BLOCKERS;
-  for (const ruleIndex of truths.armed[group.index]!) {
-    const rule = product.rules[ruleIndex]!;
+  const { armedRules, armedStart } = truths;
+  for (let a = armedStart[group.index]!; a < armedStart[group.index + 1]!; a += 1) {
+    const rule = product.rules[armedRules[a]!]!;
     // Would filling the field in (with text other than any set value) break the rule?
     const breaks = rule.literals.every((literal) => literal.group !== group.index || literal.type !== "text" || literal.test !== "empty");
     if (breaks) blockedBy = [...blockedBy, rule.blocker];

@@ -30,7 +30,7 @@ function applyBasisPoints(amount: number, basisPoints: number): number {
 }
 
 function holds(literals: Literal[], product: CompiledProduct, assignment: Assignment): boolean {
-  for (const literal of literals) if (literalTruth(literal, product.groups, assignment) !== TRUE) return false;
+  for (const literal of literals) if (literalTruth(literal, assignment) !== TRUE) return false;
   return true;
 }
 

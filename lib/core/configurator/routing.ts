@@ -17,7 +17,7 @@ export function routeConfiguration(product: CompiledProduct, assignment: Assignm
   const capabilities = new Set(routing.capabilities);
   let minutesPerUnit = routing.minutesPerUnit;
   for (const extra of product.routingExtras) {
-    if (literalTruth(extra.when, product.groups, assignment) !== TRUE) continue;
+    if (literalTruth(extra.when, assignment) !== TRUE) continue;
     minutesPerUnit += extra.minutes;
     for (const capability of extra.capabilities) capabilities.add(capability);
   }

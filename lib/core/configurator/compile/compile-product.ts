@@ -83,6 +83,9 @@ function buildIndex(definition: ProductDefinition): CompiledProduct {
     })),
     familyGroup,
     literalCount: literalOffset,
+    literals: rules.flatMap((rule) => rule.literals),
+    literalRule: Int32Array.from(rules.flatMap((rule) => rule.literals.map(() => rule.index))),
+    openable: Uint8Array.from(groups, (group) => (group.required && group.kind !== "multi" ? 1 : 0)),
   };
 }
 

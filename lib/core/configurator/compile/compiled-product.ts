@@ -16,6 +16,12 @@ export interface CompiledProduct {
   familyGroup: number | null;
   /** Literals over all rules, for flat per-literal arrays. */
   literalCount: number;
+  /** Every rule's literals in one flat list, rule after rule: one tight loop reads them all. */
+  literals: Literal[];
+  /** Per flat literal, its rule's index. */
+  literalRule: Int32Array;
+  /** Per group, 1 when it can be open: required and not multi (see assignment.ts). */
+  openable: Uint8Array;
 }
 
 export interface CompiledOption {
