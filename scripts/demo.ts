@@ -3,8 +3,8 @@
  * changed since the last build, migrates the embedded database, seeds the demo data, prints
  * the demo sign-ins and starts the server on http://localhost:3000.
  */
-import { spawn } from "node:child_process";
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawn, type ChildProcess } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
 import { ensureAuthSecret } from "../lib/server/auth/auth-secret";
@@ -12,6 +12,7 @@ import { createAdapterFactory } from "../lib/server/db/adapter-factory";
 import { describeDatabaseTarget, resolveDatabaseTarget } from "../lib/server/db/database-target";
 import { applyMigrations } from "../lib/server/db/migrations";
 import { disconnectDatabase } from "../lib/server/db";
+import { prepareDemoFleet, type DemoAgent } from "../lib/server/lines/prepare-demo-fleet";
 import { seedDemoData } from "../prisma/seed/seed-demo-data";
 import { printDemoSignIns } from "../prisma/seed/print-demo-sign-ins";
 
@@ -84,6 +85,10 @@ async function main() {
   step("Seeding the demo factory");
   const summary = await seedDemoData();
   console.log(`  ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(", ")}`);
+  step("Issuing the demo fleet's line credentials and queueing demo work");
+  const fleet = await prepareDemoFleet();
+  const fleetFile = writeFleetFile(fleet, args.port);
+  console.log(`  ${fleet.length} line agents (tokens only in ${fleetFile}): ${fleet.map((agent) => `${agent.code} ${agent.token.slice(0, 4)}…`).join(", ")}`);
   await disconnectDatabase();
 
   // The demo runs the production build; its session secret is made once and kept in .data/.
@@ -94,8 +99,53 @@ async function main() {
     stdio: "inherit",
     env: { ...process.env, NODE_ENV: "production", TAILORLINE_DEMO: "1", PORT: String(args.port), AUTH_SECRET: authSecret },
   });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 0));
+  // The whole simulated fleet runs in one extra process, once the server answers.
+  let agents: ChildProcess | null = null;
+  void waitForServer(args.port).then((ready) => {
+    if (!ready || server.exitCode !== null) return;
+    step("Starting the demo fleet (one simulated agent per line)");
+    agents = spawn(process.execPath, ["--import", "tsx", "scripts/line-agent.ts", "--fleet", fleetFile], { stdio: "inherit", env: process.env });
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.on(signal, () => {
+      agents?.kill(signal);
+      server.kill(signal);
+    });
+  }
+  server.on("exit", (code) => {
+    agents?.kill("SIGTERM");
+    process.exit(code ?? 0);
+  });
+}
+
+/** The fleet file holds the tokens: readable by this user only, in .data/ like the auth secret. */
+function writeFleetFile(fleet: DemoAgent[], port: number): string {
+  mkdirSync(".data", { recursive: true });
+  const file = path.join(".data", "demo-fleet.json");
+  const config = {
+    url: `http://127.0.0.1:${port}`,
+    stateRoot: path.join(".data", "agents"),
+    // An hour of the factory passes in two real minutes; lines break down now and then, make
+    // some scrap, run a little below their ideal pace, and lose their network once in a while.
+    simulation: { timeScale: 30, tickMs: 500, progressEverySeconds: 120, scrapRate: 0.03, breakdownEveryMinutes: 240, breakdownMinutes: 25, disconnectEverySeconds: 900, disconnectSeconds: 8, performance: 0.9 },
+    agents: fleet.map((agent, index) => ({ lineId: agent.lineId, label: agent.code, token: agent.token, simulation: { performance: 0.85 + (index % 3) * 0.05 } })),
+  };
+  writeFileSync(file, JSON.stringify(config, null, 2), { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return file;
+}
+
+async function waitForServer(port: number): Promise<boolean> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    try {
+      const response = await fetch(`http://127.0.0.1:${port}/api/health`);
+      if (response.ok) return true;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  return false;
 }
 
 main().catch((error) => {

@@ -49,7 +49,8 @@ async function serve() {
 
   const handle = await createAdapterFactory(resolveDatabaseTarget());
   await applyMigrations(handle.factory);
-  if (resolveDatabaseTarget().kind === "postgres") await handle.close();
+  // PGlite allows one instance per folder: the migration's must be closed before the app's opens.
+  await handle.close();
 
   const suffix = Date.now().toString(36);
   const manufacturer = await db.organization.create({ data: { slug: `bench-${suffix}`, name: "Bench factory", kind: "manufacturer" } });
