@@ -15,8 +15,8 @@ export default async function AdminPage() {
   const overview = await getAdminOverview(actor);
   const tiles = [
     { label: "Products", value: overview.products },
-    { label: "Parts", value: overview.parts },
-    { label: "Suppliers", value: overview.suppliers },
+    { label: "Parts", value: overview.parts, href: "/admin/parts" },
+    { label: "Suppliers", value: overview.suppliers, href: "/admin/suppliers" },
     { label: "Lines", value: overview.lines },
     { label: "Users", value: overview.users, href: "/admin/users" },
     { label: "Audit entries", value: overview.auditEntries },

@@ -75,3 +75,13 @@ export async function readJson(request: Request): Promise<unknown> {
     throw new AppError("INVALID_JSON", "The request body is not valid JSON.", { status: 400 });
   }
 }
+
+const MAX_TEXT_BYTES = 2_000_000;
+
+/** Reads a text body (a CSV upload) with a size limit. */
+export async function readText(request: Request): Promise<string> {
+  const text = await request.text();
+  if (text.length > MAX_TEXT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The file exceeds ${MAX_TEXT_BYTES} bytes.`, { status: 413 });
+  if (!text.trim()) throw new AppError("EMPTY_FILE", "The file is empty.", { status: 400 });
+  return text;
+}
