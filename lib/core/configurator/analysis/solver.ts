@@ -24,6 +24,13 @@ export interface SolveResult {
   exhausted: boolean;
 }
 
+interface RootState {
+  alive: Uint8Array;
+  size: Int32Array;
+  fired: Set<number>;
+  consistent: boolean;
+}
+
 // A safety net for pathological definitions; real products need a few hundred nodes.
 const NODE_LIMIT = 2_000_000;
 
@@ -40,7 +47,10 @@ export class Solver {
   private readonly trail: number[] = [];
   private readonly watches: number[][];
   private readonly cardinalityWatches: number[][];
-  private clauses: Clause[];
+  /** Query clauses, watched separately so the model's watch lists are built once. */
+  private assumed: Clause[] = [];
+  private readonly extraWatches: number[][];
+  private rootCache: RootState | null = null;
   private query: SolveQuery = {};
   private fired = new Set<number>();
   private nodes = 0;
@@ -50,8 +60,11 @@ export class Solver {
     this.size = new Int32Array(model.variables.length);
     this.owner = new Int32Array(model.valueCount);
     model.variables.forEach((variable, index) => this.owner.fill(index, model.offsets[index] ?? 0, (model.offsets[index] ?? 0) + variable.size));
-    this.clauses = model.clauses;
     this.watches = model.variables.map(() => []);
+    this.extraWatches = model.variables.map(() => []);
+    model.clauses.forEach((clause, index) => {
+      for (const unit of clause.units) this.watches[unit.variable]?.push(index);
+    });
     this.cardinalityWatches = model.variables.map(() => []);
     model.cardinalities.forEach((cardinality, index) => {
       for (const variable of cardinality.variables) this.cardinalityWatches[variable]?.push(index);
@@ -64,20 +77,31 @@ export class Solver {
 
   solve(query: SolveQuery = {}): SolveResult {
     this.query = query;
-    this.clauses = query.assume?.length ? [...this.model.clauses, ...query.assume] : this.model.clauses;
-    for (const list of this.watches) list.length = 0;
-    this.clauses.forEach((clause, index) => {
-      if (!this.isActive(clause)) return;
-      for (const unit of clause.units) this.watches[unit.variable]?.push(index);
+    this.assumed = [];
+    for (const list of this.extraWatches) list.length = 0;
+    const standard = query.enabledRules === undefined && query.relaxedGroups === undefined;
+    let start: number[];
+    if (standard) {
+      // Most queries share the full rule set: propagate it once and start every search from there.
+      this.rootCache ??= this.propagateRoot();
+      this.alive.set(this.rootCache.alive);
+      this.size.set(this.rootCache.size);
+      this.trail.length = 0;
+      this.fired = new Set(this.rootCache.fired);
+      if (!this.rootCache.consistent) return { solution: null, exhausted: false, firedRules: this.firedRules() };
+      start = [];
+    } else {
+      this.reset();
+      start = this.model.variables.map((_, index) => index);
+    }
+    this.assumed = query.assume ?? [];
+    this.assumed.forEach((clause, index) => {
+      for (const unit of clause.units) {
+        this.extraWatches[unit.variable]?.push(index);
+        start.push(unit.variable);
+      }
     });
-    this.alive.fill(1);
-    this.model.variables.forEach((variable, index) => {
-      this.size[index] = variable.size;
-    });
-    this.trail.length = 0;
-    this.fired = new Set();
 
-    const all = this.model.variables.map((_, index) => index);
     const budgetAtStart = this.nodes;
     let exhausted = false;
     const search = (changed: number[]): boolean => {
@@ -98,8 +122,7 @@ export class Solver {
       return false;
     };
 
-    const firedRules = () => [...this.fired].filter((rule) => rule >= 0).sort((a, b) => a - b);
-    if (!search(all)) return { solution: null, exhausted, firedRules: firedRules() };
+    if (!search(start)) return { solution: null, exhausted, firedRules: this.firedRules() };
     const solution = new Int32Array(this.model.variables.length);
     this.model.variables.forEach((variable, index) => {
       const offset = this.model.offsets[index] ?? 0;
@@ -110,7 +133,27 @@ export class Solver {
         }
       }
     });
-    return { solution, exhausted: false, firedRules: firedRules() };
+    return { solution, exhausted: false, firedRules: this.firedRules() };
+  }
+
+  private firedRules(): number[] {
+    return [...this.fired].filter((rule) => rule >= 0).sort((a, b) => a - b);
+  }
+
+  private reset(): void {
+    this.alive.fill(1);
+    this.model.variables.forEach((variable, index) => {
+      this.size[index] = variable.size;
+    });
+    this.trail.length = 0;
+    this.fired = new Set();
+  }
+
+  /** Propagation of every clause from full domains, kept with the rules that fired on the way. */
+  private propagateRoot(): RootState {
+    this.reset();
+    const consistent = this.propagate(this.model.variables.map((_, index) => index));
+    return { alive: this.alive.slice(), size: this.size.slice(), fired: new Set(this.fired), consistent };
   }
 
   private isActive(clause: Clause): boolean {
@@ -159,7 +202,11 @@ export class Solver {
       queued[variable] = 0;
       const before = this.trail.length;
       for (const clauseIndex of this.watches[variable] ?? []) {
-        if (!this.propagateClause(this.clauses[clauseIndex]!)) return false;
+        const clause = this.model.clauses[clauseIndex]!;
+        if (this.isActive(clause) && !this.propagateClause(clause)) return false;
+      }
+      for (const clauseIndex of this.extraWatches[variable] ?? []) {
+        if (!this.propagateClause(this.assumed[clauseIndex]!)) return false;
       }
       for (const cardinalityIndex of this.cardinalityWatches[variable] ?? []) {
         if (!this.propagateCardinality(this.model.cardinalities[cardinalityIndex]!)) return false;

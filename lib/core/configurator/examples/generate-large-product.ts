@@ -80,6 +80,7 @@ export function generateLargeProduct(seed = 42, size: LargeProductSize = { group
   };
 
   const rules: Rule[] = [];
+  const setValues = new Map<string, string>();
   for (let r = 0; r < size.rules; r += 1) {
     const id = `r${r}`;
     const roll = random();
@@ -113,7 +114,10 @@ export function generateLargeProduct(seed = 42, size: LargeProductSize = { group
     } else {
       const target = pick(groups.filter((group) => group.kind === "single" && group.code !== when.condition.group));
       if (target.kind !== "single") continue;
-      const value = when.holds ? (reference.get(target.code) as string) : pick(target.options).code;
+      // Authors mostly set a group to one value; one set rule in ten disagrees with an earlier one.
+      const earlier = setValues.get(target.code);
+      const value = when.holds ? (reference.get(target.code) as string) : earlier && random() < 0.9 ? earlier : pick(target.options).code;
+      if (!earlier) setValues.set(target.code, value);
       rules.push({ id, kind: "set", message: `Rule ${r}: sets`, when: [when.condition], group: target.code, value });
     }
   }
