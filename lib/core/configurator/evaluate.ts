@@ -53,7 +53,7 @@ export interface EvaluateOptions {
 export const MAX_QUANTITY = 10_000;
 
 // evaluate runs on every click, so its fix is a quick look; applyChoice searches harder.
-const QUICK_FIX = { budget: 50, maxChanges: 3 };
+const QUICK_FIX = { budget: 30, maxChanges: 3 };
 
 /**
  * The configurator's one question: given this product and these choices, what can still be

@@ -1,12 +1,16 @@
 import type { ProductDefinition } from "../product-definition";
 import type { PartSpec } from "./part-spec";
-import { madeToMeasureShirt, madeToMeasureShirtParts } from "./made-to-measure-shirt";
-import { refrigerator, refrigeratorParts } from "./refrigerator";
-import { tailoredTrousers, tailoredTrousersParts } from "./tailored-trousers";
-import { washingMachine, washingMachineParts } from "./washing-machine";
+import { madeToMeasureShirt } from "./made-to-measure-shirt";
+import { madeToMeasureShirtParts } from "./made-to-measure-shirt-parts";
+import { refrigerator } from "./refrigerator";
+import { refrigeratorParts } from "./refrigerator-parts";
+import { tailoredTrousers } from "./tailored-trousers";
+import { tailoredTrousersParts } from "./tailored-trousers-parts";
+import { washingMachine } from "./washing-machine";
+import { washingMachineParts } from "./washing-machine-parts";
 
 export type { PartSpec } from "./part-spec";
-export { madeToMeasureShirt, refrigerator, tailoredTrousers, washingMachine };
+export { madeToMeasureShirt, madeToMeasureShirtParts, refrigerator, refrigeratorParts, tailoredTrousers, tailoredTrousersParts, washingMachine, washingMachineParts };
 
 /** The demo catalogue, per manufacturer, with the parts each product's bill of materials uses. */
 export const exampleCatalog: { manufacturer: "appliances" | "textiles"; product: ProductDefinition; parts: PartSpec[] }[] = [

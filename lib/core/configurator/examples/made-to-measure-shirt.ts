@@ -1,7 +1,6 @@
 import { CHARACTER_SETS, defineProduct } from "../product-definition";
-import type { PartSpec } from "./part-spec";
 
-const fabrics = [
+export const shirtFabrics = [
   { code: "white-poplin", label: "White poplin", color: "#fbfbf8", pattern: "solid", part: "FAB-POP-WHT", delta: 0 },
   { code: "sky-oxford", label: "Sky blue oxford", color: "#a9c8e8", pattern: "solid", part: "FAB-OXF-SKY", delta: 1_000 },
   { code: "navy-twill", label: "Navy twill", color: "#22304f", pattern: "solid", part: "FAB-TWL-NVY", delta: 1_500 },
@@ -26,7 +25,7 @@ export const madeToMeasureShirt = defineProduct({
       label: "Fabric",
       kind: "single",
       required: true,
-      options: fabrics.map((fabric, index) => ({
+      options: shirtFabrics.map((fabric, index) => ({
         code: fabric.code,
         label: fabric.label,
         priceDelta: fabric.delta,
@@ -175,9 +174,9 @@ export const madeToMeasureShirt = defineProduct({
       only: ["spread", "mandarin"],
     },
     {
-      id: "express-stock-fabrics",
+      id: "express-stock-shirtFabrics",
       kind: "availability",
-      message: "Express shirts are cut from the fabrics we keep in stock.",
+      message: "Express shirts are cut from the shirtFabrics we keep in stock.",
       when: [{ group: "production", is: "express" }],
       group: "fabric",
       only: ["white-poplin", "sky-oxford", "navy-twill"],
@@ -215,7 +214,7 @@ export const madeToMeasureShirt = defineProduct({
   ],
   bom: [
     // Fabric in metres: 2.5 cm of cloth width per cm of sleeve, bought in 10 cm steps (64 cm → 1.6 m).
-    ...fabrics.map((fabric) => ({
+    ...shirtFabrics.map((fabric) => ({
       partNumber: fabric.part,
       quantity: 1,
       when: { group: "fabric", is: fabric.code },
@@ -254,16 +253,3 @@ export const madeToMeasureShirt = defineProduct({
     },
   },
 });
-
-export const madeToMeasureShirtParts: PartSpec[] = [
-  ...fabrics.map((fabric): PartSpec => ({ partNumber: fabric.part, name: `Shirting, ${fabric.label.toLowerCase()}, 150 cm wide`, unit: "m" })),
-  { partNumber: "BTN-MOP-11", name: "Mother-of-pearl button, 11 mm", unit: "pcs" },
-  { partNumber: "INT-COLLAR-FUS", name: "Fusible collar interlining", unit: "pcs" },
-  { partNumber: "INT-CUFF-FUS", name: "Fusible cuff interlining", unit: "pcs" },
-  { partNumber: "THR-POLY-120", name: "Sewing thread, polyester, 120", unit: "spool" },
-  { partNumber: "LBL-WOVEN-TL", name: "Woven Tailorline label", unit: "pcs" },
-  { partNumber: "CST-BRASS-PR", name: "Brass collar stays, pair", unit: "pcs" },
-  { partNumber: "CLK-SILVER", name: "Cufflinks, sterling silver, pair", unit: "pcs" },
-  { partNumber: "BOX-GIFT-SH", name: "Gift box, shirt", unit: "pcs" },
-  { partNumber: "THR-EMB-NAVY", name: "Embroidery thread, navy", unit: "spool" },
-];

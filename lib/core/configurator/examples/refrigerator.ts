@@ -1,5 +1,4 @@
 import { CHARACTER_SETS, defineProduct } from "../product-definition";
-import type { PartSpec } from "./part-spec";
 
 /** A made-to-order refrigerator from the appliance manufacturer: the configurator's showcase. */
 export const refrigerator = defineProduct({
@@ -281,34 +280,3 @@ export const refrigerator = defineProduct({
   },
   preview: { layers: { color: "finish", door: "door", handle: "handle", width: "width", text: "engraving" } },
 });
-
-export const refrigeratorParts: PartSpec[] = [
-  { partNumber: "FR-CAB-SHELL", name: "Cabinet shell, galvanized steel", unit: "pcs" },
-  { partNumber: "FR-COMP-R600A", name: "Compressor, R600a, inverter", unit: "pcs" },
-  { partNumber: "FR-EVAP-01", name: "Evaporator coil", unit: "pcs" },
-  { partNumber: "FR-CTRL-PCB", name: "Control board", unit: "pcs" },
-  { partNumber: "FR-INSUL-PU", name: "Polyurethane foam system", unit: "kg" },
-  { partNumber: "FR-GASKET-M", name: "Magnetic door gasket", unit: "m" },
-  { partNumber: "FR-DOOR-SGL", name: "Door, single, full height", unit: "pcs" },
-  { partNumber: "FR-DRAWER-FRZ", name: "Freezer drawer", unit: "pcs" },
-  { partNumber: "FR-DOOR-FRN", name: "Door, French half", unit: "pcs" },
-  { partNumber: "FR-DOOR-SBS", name: "Door, side-by-side half", unit: "pcs" },
-  { partNumber: "FR-PANEL-SS", name: "Front panel set, stainless steel", unit: "pcs" },
-  { partNumber: "FR-PANEL-BLK", name: "Front panel set, black steel", unit: "pcs" },
-  { partNumber: "FR-PANEL-PRIMED", name: "Front panel set, primed for paint", unit: "pcs" },
-  { partNumber: "FR-PAINT-WHT", name: "Enamel paint, matte white", unit: "l" },
-  { partNumber: "FR-PAINT-GRN", name: "Enamel paint, sage green", unit: "l" },
-  { partNumber: "FR-PAINT-RED", name: "Enamel paint, retro red", unit: "l" },
-  { partNumber: "FR-GLASS-BLK", name: "Tempered glass front, black", unit: "pcs" },
-  { partNumber: "FR-HDL-BAR", name: "Bar handle", unit: "pcs" },
-  { partNumber: "FR-HDL-REC", name: "Recessed grip", unit: "pcs" },
-  { partNumber: "FR-HDL-PRO", name: "Professional handle, steel", unit: "pcs" },
-  { partNumber: "FR-WATER-VALVE", name: "Water inlet valve kit", unit: "pcs" },
-  { partNumber: "FR-WATER-TANK", name: "Refillable water tank, 3 l", unit: "pcs" },
-  { partNumber: "FR-ICE-KIT", name: "Ice maker module", unit: "pcs" },
-  { partNumber: "FR-DISP-KIT", name: "Water dispenser module", unit: "pcs" },
-  { partNumber: "FR-WINE-RACK", name: "Wine rack, 5 bottles", unit: "pcs" },
-  { partNumber: "FR-SMART-DSP", name: "Smart display, 10 inch", unit: "pcs" },
-  { partNumber: "FR-ALARM-MOD", name: "Open-door alarm module", unit: "pcs" },
-  { partNumber: "FR-ENGR-PLATE", name: "Engraving plate, brushed steel", unit: "pcs" },
-];

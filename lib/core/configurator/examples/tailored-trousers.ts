@@ -1,7 +1,6 @@
 import { CHARACTER_SETS, defineProduct } from "../product-definition";
-import type { PartSpec } from "./part-spec";
 
-const fabrics = [
+export const trouserFabrics = [
   { code: "navy-wool", label: "Navy wool", color: "#1f2a44", variant: "wool", part: "FAB-WOL-NVY", delta: 0 },
   { code: "charcoal-wool", label: "Charcoal wool", color: "#3a3b3d", variant: "wool", part: "FAB-WOL-CHR", delta: 0 },
   { code: "stone-chino", label: "Stone cotton chino", color: "#c8b89a", variant: "cotton", part: "FAB-CHN-STN", delta: -1_500 },
@@ -25,7 +24,7 @@ export const tailoredTrousers = defineProduct({
       label: "Fabric",
       kind: "single",
       required: true,
-      options: fabrics.map((fabric, index) => ({
+      options: trouserFabrics.map((fabric, index) => ({
         code: fabric.code,
         label: fabric.label,
         priceDelta: fabric.delta,
@@ -154,7 +153,7 @@ export const tailoredTrousers = defineProduct({
       only: ["flat-front"],
     },
     {
-      id: "express-stock-fabrics",
+      id: "express-stock-trouserFabrics",
       kind: "availability",
       message: "Express trousers are cut from navy wool or stone chino, which we keep in stock.",
       when: [{ group: "production", is: "express" }],
@@ -178,7 +177,7 @@ export const tailoredTrousers = defineProduct({
   ],
   bom: [
     // Cloth in metres: 1.65 cm per cm of inseam, bought in 10 cm steps (80 cm → 1.4 m).
-    ...fabrics.map((fabric) => ({
+    ...trouserFabrics.map((fabric) => ({
       partNumber: fabric.part,
       quantity: 1,
       when: { group: "fabric", is: fabric.code },
@@ -206,17 +205,3 @@ export const tailoredTrousers = defineProduct({
   },
   preview: { layers: { color: "fabric", text: "monogram" } },
 });
-
-export const tailoredTrousersParts: PartSpec[] = [
-  ...fabrics.map((fabric): PartSpec => ({ partNumber: fabric.part, name: `Trouser cloth, ${fabric.label.toLowerCase()}, 150 cm wide`, unit: "m" })),
-  { partNumber: "INT-WAIST-FUS", name: "Fusible waistband interlining", unit: "m" },
-  { partNumber: "ZIP-YKK-18", name: "Fly zip, 18 cm", unit: "pcs" },
-  { partNumber: "BTN-HORN-20", name: "Horn button, 20 mm", unit: "pcs" },
-  { partNumber: "LIN-POCKET", name: "Pocketing, cotton twill", unit: "m" },
-  { partNumber: "THR-POLY-120", name: "Sewing thread, polyester, 120", unit: "spool" },
-  { partNumber: "LBL-WOVEN-TL", name: "Woven Tailorline label", unit: "pcs" },
-  { partNumber: "ADJ-SIDE-PR", name: "Side adjusters, pair", unit: "pcs" },
-  { partNumber: "BTN-SUSP-17", name: "Suspender button, 17 mm", unit: "pcs" },
-  { partNumber: "LIN-KNEE", name: "Knee lining, Bemberg", unit: "m" },
-  { partNumber: "THR-EMB-NAVY", name: "Embroidery thread, navy", unit: "spool" },
-];
