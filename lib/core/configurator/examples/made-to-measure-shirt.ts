@@ -174,9 +174,9 @@ export const madeToMeasureShirt = defineProduct({
       only: ["spread", "mandarin"],
     },
     {
-      id: "express-stock-shirtFabrics",
+      id: "express-stock-fabrics",
       kind: "availability",
-      message: "Express shirts are cut from the shirtFabrics we keep in stock.",
+      message: "Express shirts are cut from the fabrics we keep in stock.",
       when: [{ group: "production", is: "express" }],
       group: "fabric",
       only: ["white-poplin", "sky-oxford", "navy-twill"],

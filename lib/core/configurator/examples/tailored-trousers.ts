@@ -153,7 +153,7 @@ export const tailoredTrousers = defineProduct({
       only: ["flat-front"],
     },
     {
-      id: "express-stock-trouserFabrics",
+      id: "express-stock-fabrics",
       kind: "availability",
       message: "Express trousers are cut from navy wool or stone chino, which we keep in stock.",
       when: [{ group: "production", is: "express" }],
