@@ -52,6 +52,7 @@ async function serve() {
   // PGlite allows one instance per folder: the migration's must be closed before the app's opens.
   await handle.close();
 
+  progress("migrated");
   const suffix = Date.now().toString(36);
   const manufacturer = await db.organization.create({ data: { slug: `bench-${suffix}`, name: "Bench factory", kind: "manufacturer" } });
   const admin = await db.user.create({ data: { email: `admin-${suffix}@bench.test`, name: "Bench admin", role: "admin", organizationId: manufacturer.id, passwordHash: "x" } });
@@ -75,6 +76,7 @@ async function serve() {
     await db.planAssignment.createMany({ data: jobs.map((job, j) => ({ planId: plan.id, jobId: job.id, lineId: line.id, sequence: j, start: job.start!, end: job.end!, setupMinutes: 0 })) });
     const { token } = await createLineCredential(adminActor, line.id, { label: "bench" }, null);
     agents.push({ lineId: line.id, token, jobIds: jobs.map((job) => job.id) });
+    if ((i + 1) % 25 === 0) progress(`${i + 1} lines ready`);
   }
 
   const httpServer = createServer((_request, response) => {
@@ -93,6 +95,11 @@ async function serve() {
     }
   });
   process.send!({ type: "ready", setup: { url, cookie: await sessionCookieFor(planner), manufacturerId: manufacturer.id, agents } satisfies Setup });
+}
+
+/** Set-up progress on stderr (BENCH_VERBOSE=1), so a slow set-up is not mistaken for a hang. */
+function progress(message: string): void {
+  if (process.env.BENCH_VERBOSE === "1") console.error(`bench: ${message}`);
 }
 
 // ───────────────────────────── agents and the board ─────────────────────────────
@@ -147,6 +154,7 @@ async function run(setup: Setup, stateRoot: string) {
   let acked = 0;
   let duplicates = 0;
   let refused = 0;
+  const refusals = new Map<string, number>();
   let firstSent = 0;
   let lastAck = 0;
 
@@ -180,14 +188,25 @@ async function run(setup: Setup, stateRoot: string) {
       const at = sent.get(seq);
       if (at !== undefined) ackLatencies.push(now - at);
     });
-    link.on("refused", () => refused++);
+    link.on("disconnected", (reason: string) => progress(`${agent.lineId.slice(-6)} disconnected: ${reason}`));
+    link.on("connect-failed", (reason: string) => progress(`${agent.lineId.slice(-6)} cannot connect: ${reason}`));
+    link.on("refused", (event: { type: string }, error: { code: string; message: string }) => {
+      refused++;
+      refusals.set(`${error.code} (${event.type})`, (refusals.get(`${error.code} (${event.type})`) ?? 0) + 1);
+    });
     links.push(link);
   }
+  progress(`${links.length} agents connecting`);
+  let born = 0;
   await Promise.all(links.map((link) => new Promise<void>((resolve) => {
-    link.once("born", () => resolve());
+    link.once("born", () => {
+      if (++born % 25 === 0) progress(`${born} agents born`);
+      resolve();
+    });
     link.connect();
   })));
 
+  progress("all agents born; sending");
   // Each line runs its jobs: started, PROGRESS_PER_JOB progress reports, completed.
   const generators = setup.agents.map((agent) => lineEvents(agent.jobIds));
   const perTick = (RATE * TICK_MS) / 1000;
@@ -209,6 +228,7 @@ async function run(setup: Setup, stateRoot: string) {
   for (const link of links) await link.shutdown();
   board.disconnect();
   const stored = acked - duplicates;
+  if (refusals.size > 0) console.error(`bench: refusals ${JSON.stringify(Object.fromEntries(refusals))}`);
   return { acked, duplicates, refused, eventsPerSecond: stored / ((lastAck - firstSent) / 1000), ackP95: percentile(ackLatencies, 95), boardP95: percentile(boardLatencies, 95) };
 }
 
@@ -216,7 +236,7 @@ function* lineEvents(jobIds: string[]): Generator<NewEvent> {
   for (const jobId of jobIds) {
     yield { type: "job_started", jobId };
     yield { type: "status", status: "running" };
-    for (let i = 1; i <= PROGRESS_PER_JOB; i++) yield { type: "job_progress", jobId, percent: (i * 100) / (PROGRESS_PER_JOB + 1), good: Math.floor(i / 10), scrap: i % 25 === 0 ? 1 : 0 };
+    for (let i = 1; i <= PROGRESS_PER_JOB; i++) yield { type: "job_progress", jobId, percent: (i * 100) / (PROGRESS_PER_JOB + 1), good: Math.floor(i / 10), scrap: Math.floor(i / 25) };
     yield { type: "job_completed", jobId, good: Math.floor(PROGRESS_PER_JOB / 10) + 1, scrap: 2 };
   }
   for (let i = 0; ; i++) yield { type: "status", status: i % 2 ? "idle" : "running" };

@@ -20,14 +20,13 @@ export type PublishedProduct = {
 
 /** The current published versions of these products (unpublished or unknown ones are absent). */
 export async function loadPublishedProducts(productIds: string[]): Promise<Map<string, PublishedProduct>> {
-  const products = await db.product.findMany({
-    where: { id: { in: [...new Set(productIds)] }, status: "published", publishedVersion: { not: null } },
-    select: { id: true, name: true, manufacturerId: true, publishedVersion: true },
-  });
-  const versions = await db.productVersion.findMany({
-    where: { OR: products.map((product) => ({ productId: product.id, version: product.publishedVersion! })) },
-    select: { id: true, productId: true, version: true },
-  });
+  const ids = [...new Set(productIds)];
+  if (ids.length === 0) return new Map();
+  // One round trip for the product and its published version (placed on every order).
+  const versions = await db.$queryRaw<Array<{ id: string; productId: string; version: number; name: string; manufacturerId: string }>>`
+    SELECT v."id", v."productId", v."version", p."name", p."manufacturerId"
+    FROM "Product" p JOIN "ProductVersion" v ON v."productId" = p."id" AND v."version" = p."publishedVersion"
+    WHERE p."id" = ANY(${ids}::text[]) AND p."status" = 'published'`;
   const missing = versions.filter((version) => !cache.has(version.id));
   if (missing.length > 0) {
     const documents = await db.productVersion.findMany({ where: { id: { in: missing.map((v) => v.id) } }, select: { id: true, definition: true } });
@@ -38,13 +37,12 @@ export async function loadPublishedProducts(productIds: string[]): Promise<Map<s
   }
   const result = new Map<string, PublishedProduct>();
   for (const version of versions) {
-    const product = products.find((p) => p.id === version.productId)!;
-    result.set(product.id, {
-      productId: product.id,
-      manufacturerId: product.manufacturerId,
+    result.set(version.productId, {
+      productId: version.productId,
+      manufacturerId: version.manufacturerId,
       versionId: version.id,
       version: version.version,
-      name: product.name,
+      name: version.name,
       definition: cache.get(version.id)!,
     });
   }

@@ -5,6 +5,7 @@ import { clock } from "../clock";
 import { db } from "../db";
 import { logger } from "../logger";
 import type { AgentIdentity } from "./authenticate-line-agent";
+import type { HandshakeGate } from "./handshake-gate";
 import type { LineEventIngestor } from "./line-event-ingestor";
 import { markLineOffline } from "./mark-line-offline";
 import { pushLineQueue } from "./push-line-queue";
@@ -17,7 +18,7 @@ type Reply = (payload: unknown) => void;
  * message is size-checked, rate-limited and parsed before anything else, a handler never
  * throws, and a message without an ack callback is dropped (the protocol requires one).
  */
-export function runAgentSession(socket: Socket, agent: AgentIdentity, deps: { ingestor: LineEventIngestor; limits: ProtocolLimits }): void {
+export function runAgentSession(socket: Socket, agent: AgentIdentity, deps: { ingestor: LineEventIngestor; limits: ProtocolLimits; gate: HandshakeGate }): void {
   const { limits } = deps;
   const line = { id: agent.lineId, manufacturerId: agent.manufacturerId, code: agent.lineCode };
   const state = {
@@ -71,7 +72,7 @@ export function runAgentSession(socket: Socket, agent: AgentIdentity, deps: { in
     const birth = BirthSchema.safeParse(payload);
     if (!birth.success) return reply({ ok: false, error: protocolError("MALFORMED_MESSAGE", describeIssues(birth.error.issues)) });
     try {
-      const outcome = await recordAgentBirth(agent, birth.data);
+      const outcome = await deps.gate.run(() => recordAgentBirth(agent, birth.data));
       if (!outcome.ok) {
         reply({ ok: false, error: protocolError("SESSION_STALE", outcome.message) });
         socket.disconnect(true);

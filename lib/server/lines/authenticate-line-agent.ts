@@ -27,6 +27,8 @@ const limiters = (globalForLimits.__tailorlineAgentAuthLimits ??= {
 });
 
 const limitAudits = new Map<string, number>();
+// A reconnect storm queues audit appends behind one lock: wait for a connection, not fail.
+const HANDSHAKE_TRANSACTION = { maxWait: 15_000, timeout: 15_000 };
 
 /** Forgets recorded failures (tests reuse one address for many scenarios). */
 export function resetAgentAuthFailures(): void {
@@ -89,7 +91,7 @@ export async function authenticateLineAgent(attempt: Attempt): Promise<AgentAuth
   await db.$transaction(async (tx) => {
     await tx.lineCredential.update({ where: { id: match.id }, data: { lastUsedAt: clock.now(), lastUsedAddress: attempt.address } });
     await recordAudit(tx, { ...agentActor, action: "agent.auth", address: attempt.address, details: { credentialId: match.id } });
-  });
+  }, HANDSHAKE_TRANSACTION);
   return { ok: true, agent: { lineId: line.id, lineCode: line.code, manufacturerId: line.manufacturerId, credentialId: match.id } };
 }
 
@@ -116,7 +118,7 @@ function rateLimited(addressKey: string, lineId: string | null, nowMs: number): 
 
 async function auditQuietly(record: AuditRecord): Promise<void> {
   try {
-    await db.$transaction((tx) => recordAudit(tx, record));
+    await db.$transaction((tx) => recordAudit(tx, record), HANDSHAKE_TRANSACTION);
   } catch (error) {
     logger.error({ err: error, action: record.action }, "could not audit an agent handshake");
   }

@@ -33,7 +33,7 @@ export async function recordAgentBirth(agent: AgentIdentity, birth: Birth): Prom
     });
     await writeOutboxEvent(tx, lineUpdated({ id: agent.lineId, manufacturerId: agent.manufacturerId }, { online: true, lastSeenAt: now.toISOString(), agentVersion: birth.agentVersion }));
     return { ok: true, kind, storedSeq: line.lastSeq, connectedAt: now };
-  });
+  }, { maxWait: 15_000, timeout: 15_000 });
   if (outcome.ok) nudgeOutbox();
   return outcome;
 }

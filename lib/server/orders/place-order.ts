@@ -13,6 +13,7 @@ import { clock } from "../clock";
 import { db } from "../db";
 import { AppError, conflict } from "../errors";
 import { nudgeOutbox } from "../realtime/outbox";
+import { factoryProfile } from "./factory-profile";
 import { writePlacedOrder } from "./write-placed-order";
 
 const DAY_MS = 86_400_000;
@@ -79,7 +80,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
   try {
     const order = await db.$transaction(async (tx) => {
       const needs = items.flatMap((item) => item.evaluation.partsList.map((line) => ({ partNumber: line.partNumber, quantity: line.quantity })));
-      const [parts, settings, shiftMinutes] = await Promise.all([
+      const [parts, profile] = await Promise.all([
         tx.part.findMany({
           where: { manufacturerId, partNumber: { in: [...new Set(needs.map((need) => need.partNumber))] } },
           select: {
@@ -90,8 +91,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
             },
           },
         }),
-        tx.factorySettings.findUnique({ where: { manufacturerId }, select: { shippingDays: true } }),
-        tx.lineShift.aggregate({ where: { line: { manufacturerId } }, _max: { endMinute: true }, _min: { startMinute: true } }),
+        factoryProfile(tx, manufacturerId),
       ]);
       const partByNumber = new Map(parts.map((part) => [part.partNumber, part]));
       const unknown = needs.find((need) => !partByNumber.has(need.partNumber));
@@ -99,16 +99,22 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
 
       // Stock first, reserved atomically: a concurrent order cannot take the same units.
       const allocations = allocateStock(needs, parts);
-      for (const allocation of allocations) {
-        if (allocation.fromStock === 0) continue;
-        const part = partByNumber.get(allocation.partNumber)!;
-        const reserved = await tx.$executeRaw`
-          UPDATE "Part" SET "reserved" = "reserved" + ${allocation.fromStock}, "version" = "version" + 1
-          WHERE "id" = ${part.id} AND "onHand" - "reserved" >= ${allocation.fromStock}`;
-        if (reserved === 0) {
+      const fromStock = allocations.filter((allocation) => allocation.fromStock > 0);
+      if (fromStock.length > 0) {
+        // One statement for all parts; a part another order took meanwhile is simply bought.
+        const ids = fromStock.map((allocation) => partByNumber.get(allocation.partNumber)!.id);
+        const quantities = fromStock.map((allocation) => allocation.fromStock);
+        const reserved = await tx.$queryRaw<Array<{ id: string }>>`
+          UPDATE "Part" AS p SET "reserved" = p."reserved" + w.quantity, "version" = p."version" + 1
+          FROM unnest(${ids}::text[], ${quantities}::int[]) AS w(id, quantity)
+          WHERE p."id" = w.id AND p."onHand" - p."reserved" >= w.quantity
+          RETURNING p."id"`;
+        const got = new Set(reserved.map((row) => row.id));
+        fromStock.forEach((allocation, index) => {
+          if (got.has(ids[index]!)) return;
           allocation.toBuy += allocation.fromStock;
           allocation.fromStock = 0;
-        }
+        });
       }
 
       const partLeadDays: number[] = [];
@@ -122,14 +128,13 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
         });
       for (const planned of plannedRequests) if (planned.fastestLead !== null) partLeadDays.push(planned.fastestLead);
 
-      const shiftLength = (shiftMinutes._max.endMinute ?? 22 * 60) - (shiftMinutes._min.startMinute ?? 6 * 60);
       const promise = promiseOrder({
         today: now,
         partLeadDays,
         longestUnitMinutes: Math.max(...items.map((item) => item.evaluation.job.minutesPerUnit)),
-        minutesPerWorkingDay: shiftLength,
+        minutesPerWorkingDay: profile.minutesPerWorkingDay,
         optionLeadDays: Math.max(...items.map((item) => item.evaluation.leadTimeDays)),
-        shippingDays: settings?.shippingDays ?? 3,
+        shippingDays: profile.shippingDays,
       });
       const availableDays = Math.max(0, Math.floor((promise.partsNeededBy.getTime() - now.getTime()) / DAY_MS));
       const requests = plannedRequests.map(({ allocation, part }) => ({

@@ -9,7 +9,7 @@ import type { Prisma } from "@/generated/prisma/client";
 import type { PublishedProduct } from "../catalogue/load-product-version";
 import type { Tx } from "../db";
 import { AppError } from "../errors";
-import { writeOutboxEvent } from "../realtime/outbox";
+import { writeOutboxEvents } from "../realtime/outbox";
 import { confirmPayment } from "./confirm-payment";
 import type { PlacedOrder } from "./place-order";
 
@@ -134,10 +134,10 @@ export async function writePlacedOrder(tx: Tx, draft: PlacedOrderDraft): Promise
       ...(allFromStock ? [{ orderId, at: now, kind: "parts_confirmed", message: "Every part is in stock" }] : []),
     ],
   });
-  await writeOutboxEvent(tx, { type: "order.placed", rooms: [`manufacturer:${draft.manufacturerId}`, `user:${draft.actor.userId}`], payload: { orderId, number: draft.number } });
-  const suppliers = new Set(draft.requests.map((request) => request.choice!.supplierId));
-  for (const supplierId of suppliers) {
-    await writeOutboxEvent(tx, { type: "parts-request.created", rooms: [`supplier:${supplierId}`], payload: { orderId, number: draft.number } });
-  }
+  const suppliers = [...new Set(draft.requests.map((request) => request.choice!.supplierId))];
+  await writeOutboxEvents(tx, [
+    { type: "order.placed", rooms: [`manufacturer:${draft.manufacturerId}`, `user:${draft.actor.userId}`], payload: { orderId, number: draft.number } },
+    ...suppliers.map((supplierId) => ({ type: "parts-request.created", rooms: [`supplier:${supplierId}`], payload: { orderId, number: draft.number } })),
+  ]);
   return { id: orderId, number: draft.number, status: allFromStock ? "parts_confirmed" : "placed", totalPrice, currency: draft.currency, promisedDate: promise.promisedDate.toISOString() };
 }

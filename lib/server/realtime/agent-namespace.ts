@@ -6,6 +6,7 @@ import { agentLimits } from "../lines/agent-limits";
 import { agentCredentialRoom, agentLineRoom } from "../lines/agent-sockets";
 import { runAgentSession, supersede } from "../lines/agent-session";
 import { authenticateLineAgent, type AgentIdentity } from "../lines/authenticate-line-agent";
+import { HandshakeGate } from "../lines/handshake-gate";
 import { LineEventIngestor } from "../lines/line-event-ingestor";
 import { markAllLinesOffline } from "../lines/mark-line-offline";
 
@@ -23,13 +24,14 @@ export function attachAgentNamespace(io: Server): Namespace & { ingestor: LineEv
   const agent = io.of("/agent");
   const limits = agentLimits();
   const ingestor = new LineEventIngestor(() => limits.maxFutureSkewMs);
+  const gate = new HandshakeGate(4);
   // Lines left online by a previous run of this process have no connection any more.
   const ready = markAllLinesOffline().catch((error) => logger.error({ err: error }, "could not reset line connections at start-up"));
 
   agent.use(async (socket, next) => {
     await ready;
     try {
-      const result = await authenticateLineAgent({ auth: socket.handshake.auth, address: remoteAddress(socket), clientCertificateName: clientCertificateName(socket) });
+      const result = await gate.run(() => authenticateLineAgent({ auth: socket.handshake.auth, address: remoteAddress(socket), clientCertificateName: clientCertificateName(socket) }));
       if (!result.ok) return next(refusal(result.code, result.message, result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}));
       socket.data.agent = result.agent;
       next();
@@ -50,7 +52,7 @@ export function attachAgentNamespace(io: Server): Namespace & { ingestor: LineEv
     }
     if (socket.disconnected) return;
     await socket.join([agentLineRoom(identity.lineId), agentCredentialRoom(identity.credentialId)]);
-    runAgentSession(socket, identity, { ingestor, limits });
+    runAgentSession(socket, identity, { ingestor, limits, gate });
   });
   return Object.assign(agent, { ingestor });
 }

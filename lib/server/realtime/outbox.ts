@@ -13,6 +13,12 @@ export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput): Promise
   await tx.outboxEvent.create({ data: { type: event.type, rooms: event.rooms, payload: event.payload } });
 }
 
+/** Several events in one statement (they keep their order: ids are assigned in insertion order). */
+export async function writeOutboxEvents(tx: Tx, events: OutboxEventInput[]): Promise<void> {
+  if (events.length === 0) return;
+  await tx.outboxEvent.createMany({ data: events.map((event) => ({ type: event.type, rooms: event.rooms, payload: event.payload })) });
+}
+
 const globalForOutbox = globalThis as unknown as { __tailorlineOutboxNudge?: EventEmitter };
 export const outboxNudges = (globalForOutbox.__tailorlineOutboxNudge ??= new EventEmitter());
 

@@ -86,6 +86,17 @@ describe("placing an order", () => {
     expect(results.map((r) => r.replayed).sort()).toEqual([false, true]);
   });
 
+  it("never reserves more stock than is on hand, however many orders race for it", async () => {
+    const nordkyl = await organizationBySlug("nordkyl");
+    const shell = await db.part.findUniqueOrThrow({ where: { manufacturerId_partNumber: { manufacturerId: nordkyl.id, partNumber: "FR-CAB-SHELL" } } });
+    await db.part.update({ where: { id: shell.id }, data: { onHand: shell.reserved + 2 } }); // two free shells
+    const actors = await Promise.all([0, 1, 2, 3].map(async () => actorOf(await createUser("consumer", null))));
+    await Promise.all(actors.map((actor) => placeOrder(actor, applianceOrder())));
+    const after = await db.part.findUniqueOrThrow({ where: { id: shell.id } });
+    expect(after.reserved).toBeLessThanOrEqual(after.onHand);
+    expect(after.reserved - shell.reserved).toBe(2);
+  });
+
   it("refuses the same key with another body (409), and another consumer's key", async () => {
     const actor = await actorOf(await createUser("consumer", null));
     const body = applianceOrder();
