@@ -48,8 +48,8 @@ function hasAnyValue(group: CompiledGroup, assignment: Assignment): boolean {
 }
 
 /** Options of a single group that would break a rule with every other group as it is. */
-function blockedSingleOptions(product: CompiledProduct, group: CompiledSingleGroup, assignment: Assignment): Uint8Array {
-  const blocked = new Uint8Array(group.options.length);
+function blockedSingleOptions(product: CompiledProduct, group: CompiledSingleGroup, assignment: Assignment): number[] {
+  const blocked = new Array<number>(group.options.length).fill(0);
   for (const ruleIndex of group.rules) {
     const rule = product.rules[ruleIndex]!;
     let armed = true;

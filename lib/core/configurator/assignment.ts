@@ -12,18 +12,20 @@ export function sourceName(code: number): ValueSource | null {
 }
 
 /**
- * Every group's value in flat typed arrays indexed by group, so evaluation allocates little:
+ * Every group's value in flat arrays indexed by group. Plain arrays, not typed ones: a typed
+ * array owns an off-heap buffer, and thousands of short-lived buffers make every young-generation
+ * garbage collection slow — which shows as evaluate's tail latency.
  * single → option index or NO_OPTION, multi → pick flags, numeric → NaN when empty, text → "".
  */
 export interface Assignment {
-  option: Int32Array;
-  picks: Uint8Array[];
-  pickCount: Int32Array;
-  number: Float64Array;
+  option: number[];
+  picks: number[][];
+  pickCount: number[];
+  number: number[];
   text: string[];
-  source: Uint8Array;
+  source: number[];
   /** Position of the group among the customer's choices (later = more recent), -1 if not chosen. */
-  choiceOrder: Int32Array;
+  choiceOrder: number[];
   /** Per group, 1 when it is required and not multi (it can be open); shared, never written. */
   required: Uint8Array;
 }
@@ -31,13 +33,13 @@ export interface Assignment {
 export function createAssignment(product: CompiledProduct): Assignment {
   const count = product.groups.length;
   return {
-    option: new Int32Array(count).fill(NO_OPTION),
-    picks: product.groups.map((group) => new Uint8Array(group.kind === "multi" ? group.options.length : 0)),
-    pickCount: new Int32Array(count),
-    number: new Float64Array(count).fill(Number.NaN),
+    option: new Array<number>(count).fill(NO_OPTION),
+    picks: product.groups.map((group) => new Array<number>(group.kind === "multi" ? group.options.length : 0).fill(0)),
+    pickCount: new Array<number>(count).fill(0),
+    number: new Array<number>(count).fill(Number.NaN),
     text: new Array<string>(count).fill(""),
-    source: new Uint8Array(count),
-    choiceOrder: new Int32Array(count).fill(-1),
+    source: new Array<number>(count).fill(0),
+    choiceOrder: new Array<number>(count).fill(-1),
     required: product.openable,
   };
 }

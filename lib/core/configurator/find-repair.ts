@@ -95,7 +95,7 @@ export function findRepair(
 
 interface SavedGroup {
   option: number;
-  picks: Uint8Array | null;
+  picks: number[] | null;
   pickCount: number;
   number: number;
   text: string;
@@ -117,7 +117,7 @@ function saveGroup(group: CompiledGroup, assignment: Assignment): SavedGroup {
 function restoreGroup(group: CompiledGroup, assignment: Assignment, saved: SavedGroup): void {
   const index = group.index;
   assignment.option[index] = saved.option;
-  if (saved.picks) assignment.picks[index]?.set(saved.picks);
+  if (saved.picks) assignment.picks[index] = saved.picks.slice();
   assignment.pickCount[index] = saved.pickCount;
   assignment.number[index] = saved.number;
   assignment.text[index] = saved.text;

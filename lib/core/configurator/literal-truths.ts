@@ -9,11 +9,9 @@ import { literalTruth, TRUE } from "./literal";
  * not-yet-true literals finds every armed (rule, group) pair without a second pass.
  */
 export interface LiteralTruths {
-  /** Per rule: how many of its literals are true. */
-  trueCount: Int32Array;
   /** The rules armed for group g are armedRules[armedStart[g] … armedStart[g + 1]). */
-  armedStart: Int32Array;
-  armedRules: Int32Array;
+  armedStart: number[];
+  armedRules: number[];
   /** Rules whose literals all hold, in rule order. */
   broken: number[];
 }
@@ -23,14 +21,16 @@ const SEVERAL_GROUPS = -2;
 
 export function literalTruths(product: CompiledProduct, assignment: Assignment): LiteralTruths {
   const { rules, literals, literalRule } = product;
-  const trueCount = new Int32Array(rules.length);
-  const pending = new Int32Array(rules.length).fill(NONE_PENDING);
+  // Per rule: the group holding its not-yet-true literals. Scratch owned by the compiled product:
+  // evaluate is synchronous and never re-entered, and this runs twice per call.
+  const pending = product.scratchPending;
+  pending.fill(NONE_PENDING);
   // A flat loop: nested loops over each rule's little array cost several times more here.
   for (let i = 0; i < literals.length; i += 1) {
     const literal = literals[i]!;
     const rule = literalRule[i]!;
-    if (literalTruth(literal, assignment) === TRUE) trueCount[rule] = trueCount[rule]! + 1;
-    else if (pending[rule] === NONE_PENDING) pending[rule] = literal.group;
+    if (literalTruth(literal, assignment) === TRUE) continue;
+    if (pending[rule] === NONE_PENDING) pending[rule] = literal.group;
     else if (pending[rule] !== literal.group) pending[rule] = SEVERAL_GROUPS;
   }
 
@@ -38,7 +38,7 @@ export function literalTruths(product: CompiledProduct, assignment: Assignment):
   for (let r = 0; r < rules.length; r += 1) if (pending[r] === NONE_PENDING) broken.push(r);
 
   const groupCount = product.groups.length;
-  const armedStart = new Int32Array(groupCount + 1);
+  const armedStart = new Array<number>(groupCount + 1).fill(0);
   const forEachArmed = (visit: (group: number, rule: number) => void) => {
     for (let r = 0; r < rules.length; r += 1) {
       const target = pending[r]!;
@@ -53,16 +53,16 @@ export function literalTruths(product: CompiledProduct, assignment: Assignment):
     armedStart[group + 1] = armedStart[group + 1]! + 1;
   });
   for (let g = 0; g < groupCount; g += 1) armedStart[g + 1] = armedStart[g + 1]! + armedStart[g]!;
-  const armedRules = new Int32Array(armedStart[groupCount]!);
+  const armedRules = new Array<number>(armedStart[groupCount]!).fill(0);
   const fill = armedStart.slice(0, groupCount);
   forEachArmed((group, rule) => {
     armedRules[fill[group]!] = rule;
     fill[group] = fill[group]! + 1;
   });
-  return { trueCount, armedStart, armedRules, broken };
+  return { armedStart, armedRules, broken };
 }
 
 /** The rules armed for a group, as a view (no copy). */
-export function armedFor(truths: LiteralTruths, group: number): Int32Array {
-  return truths.armedRules.subarray(truths.armedStart[group]!, truths.armedStart[group + 1]!);
+export function armedFor(truths: LiteralTruths, group: number): number[] {
+  return truths.armedRules.slice(truths.armedStart[group]!, truths.armedStart[group + 1]!);
 }

@@ -28,7 +28,7 @@ export function compare(left: number, op: ComparisonOperator, right: number): bo
 }
 
 /** Whether some pick of a multi group is in the literal's mask. */
-export function anyPickInMask(literal: Literal, picks: Uint8Array): boolean {
+export function anyPickInMask(literal: Literal, picks: readonly number[]): boolean {
   for (const option of literal.maskIndices) if (picks[option] === 1) return true;
   return false;
 }

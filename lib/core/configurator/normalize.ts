@@ -18,7 +18,7 @@ export interface Normalized {
   assignment: Assignment;
   inputErrors: InputError[];
   /** For each group, the set rule that gave it its value, or -1. */
-  setBy: Int32Array;
+  setBy: number[];
   /** The literal pass over the final assignment (see literal-truths.ts). */
   truths: LiteralTruths;
 }
@@ -55,7 +55,7 @@ export function normalize(product: CompiledProduct, configuration: Readonly<Reco
   }
 
   for (const group of product.groups) if (assignment.source[group.index] === SOURCE.empty) applyDefault(group, assignment);
-  const setBy = new Int32Array(product.groups.length).fill(-1);
+  const setBy = new Array<number>(product.groups.length).fill(-1);
   applySetRules(product, assignment, setBy);
   let truths = literalTruths(product, assignment);
   if (adjustDefaults(product, assignment, truths)) {
@@ -69,10 +69,10 @@ export function normalize(product: CompiledProduct, configuration: Readonly<Reco
  * Defaults and the set rules they trigger, without adjusting anything: what a customer sees
  * before choosing. Analysis checks it against the rules.
  */
-export function defaultsOnly(product: CompiledProduct): { assignment: Assignment; setBy: Int32Array } {
+export function defaultsOnly(product: CompiledProduct): { assignment: Assignment; setBy: number[] } {
   const assignment = createAssignment(product);
   for (const group of product.groups) applyDefault(group, assignment);
-  const setBy = new Int32Array(product.groups.length).fill(-1);
+  const setBy = new Array<number>(product.groups.length).fill(-1);
   applySetRules(product, assignment, setBy);
   return { assignment, setBy };
 }
@@ -101,7 +101,7 @@ function applyDefault(group: CompiledGroup, assignment: Assignment): void {
  * is a conflict to report) nor a value another set rule gave first (declaration order decides).
  * Bounded: each pass either fires a new rule or stops.
  */
-export function applySetRules(product: CompiledProduct, assignment: Assignment, setBy: Int32Array): void {
+export function applySetRules(product: CompiledProduct, assignment: Assignment, setBy: number[]): void {
   for (let pass = 0; pass <= product.setRules.length; pass += 1) {
     let changed = false;
     for (const ruleIndex of product.setRules) {

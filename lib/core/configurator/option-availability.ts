@@ -61,13 +61,13 @@ const NO_BLOCKERS: Blocker[] = Object.freeze([]) as unknown as Blocker[];
  * messages of the rules that would break. Groups still open (required, not chosen yet) count as
  * undecided, so they block nothing until chosen.
  */
-export function groupStates(product: CompiledProduct, assignment: Assignment, setBy: Int32Array, truths: LiteralTruths): GroupState[] {
+export function groupStates(product: CompiledProduct, assignment: Assignment, setBy: readonly number[], truths: LiteralTruths): GroupState[] {
   const states: GroupState[] = [];
   for (const group of product.groups) states.push(groupState(product, group, assignment, setBy, truths));
   return states;
 }
 
-function groupState(product: CompiledProduct, group: CompiledGroup, assignment: Assignment, setBy: Int32Array, truths: LiteralTruths): GroupState {
+function groupState(product: CompiledProduct, group: CompiledGroup, assignment: Assignment, setBy: readonly number[], truths: LiteralTruths): GroupState {
   const base: GroupStateBase = {
     code: group.code,
     label: group.label,
@@ -94,37 +94,37 @@ function choiceGroupState(
   base: GroupStateBase,
   truths: LiteralTruths,
 ): GroupState {
-  const blockers: (Blocker[] | null)[] = new Array<Blocker[] | null>(group.options.length).fill(null);
   const picks = assignment.picks[group.index];
   const chosen = assignment.option[group.index];
+  // Built once and blocked in place: evaluate allocates for every option, so no scratch copies.
+  const options: OptionState[] = [];
+  for (const option of group.options) {
+    options.push({
+      code: option.code,
+      label: option.label,
+      priceDelta: option.priceDelta,
+      selected: group.kind === "single" ? chosen === option.index : picks?.[option.index] === 1,
+      available: true,
+      blockedBy: NO_BLOCKERS,
+    });
+  }
   const { armedRules, armedStart } = truths;
   for (let a = armedStart[group.index]!; a < armedStart[group.index + 1]!; a += 1) {
     const rule = product.rules[armedRules[a]!]!;
     const only = rule.groups.length === rule.literals.length ? literalOn(rule, group.index) : null;
     if (only !== null) {
-      blockByOneLiteral(group, only, picks, rule, blockers);
+      blockByOneLiteral(group, only, picks, rule, options);
       continue;
     }
     for (const option of group.options) {
       const blocked = group.kind === "single" ? breaksAsSingle(rule, group.index, option.index) : breaksAsPick(rule, group.index, option.index, picks);
-      if (blocked) addBlocker(blockers, option.index, rule);
+      if (blocked) addBlocker(options, option.index, rule);
     }
   }
-  const options = new Array<OptionState>(group.options.length);
-  for (const option of group.options) {
-    const blockedBy = blockers[option.index] ?? NO_BLOCKERS;
-    options[option.index] = {
-      code: option.code,
-      label: option.label,
-      priceDelta: option.priceDelta,
-      selected: group.kind === "single" ? chosen === option.index : picks?.[option.index] === 1,
-      available: blockedBy.length === 0,
-      blockedBy,
-    };
-  }
+  const { code, label, required, value, source, setByRule } = base;
   return group.kind === "single"
-    ? { ...base, kind: "single", options }
-    : { ...base, kind: "multi", minPicks: group.minPicks, maxPicks: group.maxPicks, options };
+    ? { code, label, required, value, source, setByRule, kind: "single", options }
+    : { code, label, required, value, source, setByRule, kind: "multi", minPicks: group.minPicks, maxPicks: group.maxPicks, options };
 }
 
 /**
@@ -135,9 +135,9 @@ function choiceGroupState(
 function blockByOneLiteral(
   group: CompiledChoiceGroup,
   literal: Literal,
-  picks: Uint8Array | undefined,
+  picks: readonly number[] | undefined,
   rule: CompiledRule,
-  blockers: (Blocker[] | null)[],
+  blockers: OptionState[],
 ): void {
   if (group.kind === "single") {
     if (!literal.negated) for (const option of literal.maskIndices) addBlocker(blockers, option, rule);
@@ -163,10 +163,14 @@ function literalOn(rule: CompiledRule, group: number): Literal | null {
   return null;
 }
 
-function addBlocker(blockers: (Blocker[] | null)[], option: number, rule: CompiledRule): void {
-  const list = blockers[option];
-  if (list) list.push(rule.blocker);
-  else blockers[option] = [rule.blocker];
+function addBlocker(options: OptionState[], option: number, rule: CompiledRule): void {
+  const state = options[option]!;
+  if (state.available) {
+    state.available = false;
+    state.blockedBy = [rule.blocker];
+  } else {
+    state.blockedBy.push(rule.blocker);
+  }
 }
 
 /** Choosing this option makes every literal of the rule on its group true. */
@@ -182,7 +186,7 @@ export function breaksAsSingle(rule: CompiledRule, group: number, option: number
  * Picking this option breaks the rule and leaving it out would not: a multi option is blocked
  * only for what it contributes, not for a conflict its neighbours already have.
  */
-function breaksAsPick(rule: CompiledRule, group: number, option: number, picks: Uint8Array | undefined): boolean {
+function breaksAsPick(rule: CompiledRule, group: number, option: number, picks: readonly number[] | undefined): boolean {
   let withOption = true;
   let withoutOption = true;
   for (const literal of rule.literals) {

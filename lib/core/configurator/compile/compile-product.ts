@@ -85,6 +85,7 @@ function buildIndex(definition: ProductDefinition): CompiledProduct {
     literalCount: literalOffset,
     literals: rules.flatMap((rule) => rule.literals),
     literalRule: Int32Array.from(rules.flatMap((rule) => rule.literals.map(() => rule.index))),
+    scratchPending: new Int32Array(rules.length),
     openable: Uint8Array.from(groups, (group) => (group.required && group.kind !== "multi" ? 1 : 0)),
   };
 }

@@ -22,6 +22,8 @@ export interface CompiledProduct {
   literalRule: Int32Array;
   /** Per group, 1 when it can be open: required and not multi (see assignment.ts). */
   openable: Uint8Array;
+  /** Scratch for literal-truths.ts, one slot per rule; allocated once, never returned. */
+  scratchPending: Int32Array;
 }
 
 export interface CompiledOption {
