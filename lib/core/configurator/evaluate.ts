@@ -78,10 +78,8 @@ export function evaluateCompiled(
   const conflicts: Conflict[] = [];
   const errors: ConfigurationError[] = [...inputErrors];
   const kept = new Set<number>();
-  const broken: number[] = [];
   for (const ruleIndex of truths.broken) {
     const rule = product.rules[ruleIndex]!;
-    broken.push(rule.index);
     const conflict = explainConflict(product, assignment, rule);
     conflicts.push(conflict);
     const group = conflict.choice?.group ?? conflict.earlier[0]?.group ?? "";
@@ -108,7 +106,7 @@ export function evaluateCompiled(
     valid: errors.length === 0,
     errors,
     conflicts,
-    fix: conflicts.length === 0 ? [] : (proposeFix(product, assignment, [...kept], QUICK_FIX, broken)?.changes ?? null),
+    fix: conflicts.length === 0 ? [] : (proposeFix(product, assignment, [...kept], QUICK_FIX, truths.broken)?.changes ?? null),
     price: priceConfiguration(product, assignment, quantity),
     partsList: explodeBillOfMaterials(product, assignment, quantity),
     job: routeConfiguration(product, assignment, quantity),
