@@ -1,52 +1,43 @@
+import { estimateDelivery, type DeliveryEstimate, type DeliveryEstimateInput } from "../promise/estimate-delivery";
+
 /**
- * The delivery date an order is promised at placement, in calendar days from today (UTC):
- * parts (stock now, else the chosen supplier's lead time) → production → shipping, with the
- * option lead-time effects (custom colours add days, express removes them) and a safety day.
- * The capable-to-promise issue replaces the production part with a trial insertion into the
- * live plan; the shape (promised date, when parts are needed, when jobs are due) stays.
+ * The date an order is promised at placement: the configurator's delivery estimate of each
+ * item (the same one the consumer saw while choosing), the latest of them for the order. From
+ * it follow when production must be done (the jobs' due date) and when parts must arrive.
+ * The capable-to-promise issue replaces the estimate with a trial insertion into the plan; the
+ * shape stays.
  */
-export type OrderPromiseInput = {
-  today: Date;
-  /** Days until each bought part arrives (0 for parts from stock). */
-  partLeadDays: number[];
-  /** Production minutes (at line speed 1) of the longest unit on the order. */
-  longestUnitMinutes: number;
-  /** Minutes the factory produces per working day on one line (its shift length). */
-  minutesPerWorkingDay: number;
-  /** Sum of the chosen options' lead-time effects, the largest over the order's items. */
-  optionLeadDays: number;
-  shippingDays: number;
+export type OrderPromiseInput = Omit<DeliveryEstimateInput, "partsList" | "productionMinutes" | "optionLeadTimeDays"> & {
+  items: Array<{ partsList: DeliveryEstimateInput["partsList"]; productionMinutes: number; optionLeadTimeDays: number }>;
 };
 
 export type OrderPromise = {
   promisedDate: Date;
-  /** Latest day parts may arrive for the promise to hold. */
-  partsNeededBy: Date;
   /** When production must be finished: the jobs' due date. */
   productionDue: Date;
-  breakdown: { partsDays: number; productionDays: number; optionDays: number; safetyDays: number; shippingDays: number };
+  /** Latest day parts may arrive for the promise to hold. */
+  partsNeededBy: Date;
+  itemEstimates: Array<Extract<DeliveryEstimate, { kind: "estimate" }>>;
 };
 
+export type OrderPromiseResult = { ok: true; promise: OrderPromise } | { ok: false; missing: Array<{ partNumber: string; shortfall: number }> };
+
 const DAY_MS = 86_400_000;
-const SAFETY_DAYS = 1;
 
-function addDays(day: Date, days: number): Date {
-  return new Date(day.getTime() + days * DAY_MS);
-}
-
-export function promiseOrder(input: OrderPromiseInput): OrderPromise {
-  const today = new Date(Date.UTC(input.today.getUTCFullYear(), input.today.getUTCMonth(), input.today.getUTCDate()));
-  const partsDays = Math.max(0, ...input.partLeadDays);
-  const productionDays = Math.max(1, Math.ceil(input.longestUnitMinutes / Math.max(1, input.minutesPerWorkingDay)));
-  // Express can take days off the buffers, never below parts + production + shipping.
-  const optionDays = Math.max(-SAFETY_DAYS - 2, input.optionLeadDays);
-  const makeDays = Math.max(partsDays + productionDays, partsDays + productionDays + SAFETY_DAYS + 2 + optionDays);
-  const productionDue = addDays(today, makeDays);
-  const promisedDate = addDays(productionDue, input.shippingDays);
+export function promiseOrder(input: OrderPromiseInput): OrderPromiseResult {
+  const { items, ...shared } = input;
+  const estimates: OrderPromise["itemEstimates"] = [];
+  for (const item of items) {
+    const estimate = estimateDelivery({ ...shared, partsList: item.partsList, productionMinutes: item.productionMinutes, optionLeadTimeDays: item.optionLeadTimeDays });
+    if (estimate.kind === "unavailable") return { ok: false, missing: estimate.missing };
+    estimates.push(estimate);
+  }
+  const latest = estimates.reduce((a, b) => (b.arrivalDate > a.arrivalDate ? b : a));
+  const promisedDate = new Date(`${latest.arrivalDate}T00:00:00Z`);
+  const productionDays = Math.max(...estimates.map((estimate) => estimate.basis.find((stage) => stage.stage === "production")?.days ?? 0));
+  const productionDue = new Date(promisedDate.getTime() - Math.max(0, Math.ceil(input.shippingDays)) * DAY_MS);
   return {
-    promisedDate,
-    partsNeededBy: addDays(productionDue, -productionDays),
-    productionDue,
-    breakdown: { partsDays, productionDays, optionDays, safetyDays: makeDays - partsDays - productionDays - optionDays, shippingDays: input.shippingDays },
+    ok: true,
+    promise: { promisedDate, productionDue, partsNeededBy: new Date(productionDue.getTime() - productionDays * DAY_MS), itemEstimates: estimates },
   };
 }

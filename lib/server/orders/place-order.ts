@@ -87,7 +87,7 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
             id: true, partNumber: true, onHand: true, reserved: true,
             supplierParts: {
               where: { active: true, supplier: { customers: { some: { manufacturerId } } } },
-              select: { supplierId: true, unitPrice: true, leadTimeDays: true, minOrderQty: true, active: true },
+              select: { supplierId: true, unitPrice: true, leadTimeDays: true, minOrderQty: true, active: true, supplier: { select: { name: true } } },
             },
           },
         }),
@@ -96,6 +96,26 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
       const partByNumber = new Map(parts.map((part) => [part.partNumber, part]));
       const unknown = needs.find((need) => !partByNumber.has(need.partNumber));
       if (unknown) throw new AppError("PART_NOT_CATALOGUED", `The factory has no part ${unknown.partNumber}; it cannot take this order yet.`, { status: 409 });
+
+      // The promise the consumer saw while configuring: the same estimate, on the same stock.
+      const promised = promiseOrder({
+        today: now,
+        stock: Object.fromEntries(parts.map((part) => [part.partNumber, part.onHand - part.reserved])),
+        offers: Object.fromEntries(
+          parts.map((part) => [
+            part.partNumber,
+            part.supplierParts.map((offer) => ({ supplier: offer.supplier.name, leadTimeDays: offer.leadTimeDays, unitPrice: offer.unitPrice, minimumOrderQuantity: offer.minOrderQty })),
+          ]),
+        ),
+        minutesPerDay: profile.minutesPerWorkingDay,
+        shippingDays: profile.shippingDays,
+        items: items.map((item) => ({ partsList: item.evaluation.partsList, productionMinutes: item.evaluation.job.minutes, optionLeadTimeDays: item.evaluation.leadTimeDays })),
+      });
+      if (!promised.ok) {
+        const missing = promised.missing[0]!;
+        throw new AppError("PART_UNAVAILABLE", `No supplier can deliver part ${missing.partNumber} right now; this configuration cannot be ordered.`, { status: 409 });
+      }
+      const promise = promised.promise;
 
       // Stock first, reserved atomically: a concurrent order cannot take the same units.
       const allocations = allocateStock(needs, parts);
@@ -117,31 +137,14 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
         });
       }
 
-      const partLeadDays: number[] = [];
-      const plannedRequests = allocations
+      // Cheapest offer that still keeps the promise (the promise assumed the fastest).
+      const availableDays = Math.max(0, Math.floor((promise.partsNeededBy.getTime() - now.getTime()) / DAY_MS));
+      const requests = allocations
         .filter((allocation) => allocation.toBuy > 0)
         .map((allocation) => {
           const part = partByNumber.get(allocation.partNumber)!;
-          // Cheapest offer that still makes the promise; the promise assumes the fastest.
-          const fastest = chooseSupplier(part.supplierParts, allocation.toBuy, 0);
-          return { allocation, part, fastestLead: fastest?.leadTimeDays ?? null };
+          return { allocation, part, choice: chooseSupplier(part.supplierParts, allocation.toBuy, availableDays) };
         });
-      for (const planned of plannedRequests) if (planned.fastestLead !== null) partLeadDays.push(planned.fastestLead);
-
-      const promise = promiseOrder({
-        today: now,
-        partLeadDays,
-        longestUnitMinutes: Math.max(...items.map((item) => item.evaluation.job.minutesPerUnit)),
-        minutesPerWorkingDay: profile.minutesPerWorkingDay,
-        optionLeadDays: Math.max(...items.map((item) => item.evaluation.leadTimeDays)),
-        shippingDays: profile.shippingDays,
-      });
-      const availableDays = Math.max(0, Math.floor((promise.partsNeededBy.getTime() - now.getTime()) / DAY_MS));
-      const requests = plannedRequests.map(({ allocation, part }) => ({
-        allocation,
-        part,
-        choice: chooseSupplier(part.supplierParts, allocation.toBuy, availableDays),
-      }));
 
       return writePlacedOrder(tx, {
         now,

@@ -73,7 +73,7 @@ export async function writePlacedOrder(tx: Tx, draft: PlacedOrderDraft): Promise
           priceBreakdown: json(item.evaluation.price),
           unitPrice: item.evaluation.price.unitPrice,
           totalPrice: item.evaluation.price.total,
-          deliveryEstimate: json({ ...promise.breakdown, promisedDate: promise.promisedDate.toISOString(), leadTimeDays: item.evaluation.leadTimeDays }),
+          deliveryEstimate: json(promise.itemEstimates[index]),
           promisedDate: promise.promisedDate,
         })),
       },
