@@ -96,17 +96,13 @@ function choiceGroupState(
 ): GroupState {
   const picks = assignment.picks[group.index];
   const chosen = assignment.option[group.index];
-  // Built once and blocked in place: evaluate allocates for every option, so no scratch copies.
+  // Most options are free and not chosen: they share one frozen state object per option, so
+  // evaluate allocates only for the chosen and the blocked ones (allocation is its tail latency).
+  const free = freeStates(group);
   const options: OptionState[] = [];
   for (const option of group.options) {
-    options.push({
-      code: option.code,
-      label: option.label,
-      priceDelta: option.priceDelta,
-      selected: group.kind === "single" ? chosen === option.index : picks?.[option.index] === 1,
-      available: true,
-      blockedBy: NO_BLOCKERS,
-    });
+    const selected = group.kind === "single" ? chosen === option.index : picks?.[option.index] === 1;
+    options.push(selected ? { ...free[option.index]!, selected: true } : free[option.index]!);
   }
   const { armedRules, armedStart } = truths;
   for (let a = armedStart[group.index]!; a < armedStart[group.index + 1]!; a += 1) {
@@ -165,12 +161,22 @@ function literalOn(rule: CompiledRule, group: number): Literal | null {
 
 function addBlocker(options: OptionState[], option: number, rule: CompiledRule): void {
   const state = options[option]!;
-  if (state.available) {
-    state.available = false;
-    state.blockedBy = [rule.blocker];
-  } else {
-    state.blockedBy.push(rule.blocker);
+  // A still-available state may be the shared frozen one: replace it rather than change it.
+  if (state.available) options[option] = { ...state, available: false, blockedBy: [rule.blocker] };
+  else state.blockedBy.push(rule.blocker);
+}
+
+const freeStateCache = new WeakMap<CompiledChoiceGroup, OptionState[]>();
+
+function freeStates(group: CompiledChoiceGroup): OptionState[] {
+  let states = freeStateCache.get(group);
+  if (!states) {
+    states = group.options.map((option) =>
+      Object.freeze({ code: option.code, label: option.label, priceDelta: option.priceDelta, selected: false, available: true, blockedBy: NO_BLOCKERS }),
+    );
+    freeStateCache.set(group, states);
   }
+  return states;
 }
 
 /** Choosing this option makes every literal of the rule on its group true. */
