@@ -3,6 +3,7 @@ import { io, type Socket } from "socket.io-client";
 import {
   LineCommandMessageSchema,
   LineQueueSchema,
+  MAX_EVENTS_PER_BATCH,
   PROTOCOL_VERSION,
   type BirthReply,
   type CommandReply,
@@ -31,6 +32,8 @@ export type AgentLinkOptions = {
   timeScale?: number;
   /** Events sent and not yet acked, at most. */
   window?: number;
+  /** Events per `events` message, at most. */
+  batchSize?: number;
   /** PEM text for mutual TLS (the agent's certificate names its line). */
   tls?: { ca?: string; cert?: string; key?: string };
   /** Wall-clock time for event timestamps; injectable for tests. */
@@ -51,7 +54,8 @@ export class AgentLink extends EventEmitter {
   private socket: Socket | null = null;
   private born = false;
   private stopped = false;
-  private lastSeq: number;
+  /** The highest seq assigned (stored on disk before a compaction can drop it). */
+  lastSeq: number;
   private sendIndex = 0;
   private generation = 0;
   private inFlight = 0;
@@ -75,11 +79,14 @@ export class AgentLink extends EventEmitter {
   /** Opens the local state and starts a new session (the session number grows at every start). */
   static async open(options: AgentLinkOptions): Promise<AgentLink> {
     const files = new AgentStateFiles(options.stateDirectory);
-    const store = await EventStore.open(files.eventsFile);
     const previous = files.readState();
+    let link: AgentLink | null = null;
+    // The log may lose its highest seq in a compaction: the high-water mark is saved first.
+    const store = await EventStore.open(files.eventsFile, { beforeCompact: () => link && files.writeState({ session: link.session, lastSeq: link.lastSeq }) });
     const session = previous.session + 1;
     files.writeState({ session, lastSeq: Math.max(previous.lastSeq, store.highestSeq()) });
-    return new AgentLink(options, files, store, session);
+    link = new AgentLink(options, files, store, session);
+    return link;
   }
 
   get connected(): boolean {
@@ -109,9 +116,10 @@ export class AgentLink extends EventEmitter {
     socket.on("connect", () => void this.sendBirth());
     // socket.io-client reconnects by itself after a transport failure, but not after the server
     // refused or closed the connection, nor after a failed manual retry: this watchdog does.
+    // (`active` is true while a connection attempt or automatic reconnection is under way:
+    // connecting again then would open a second namespace connection that replaces the first.)
     this.watchdog = setInterval(() => {
-      const manager = socket.io as unknown as { _reconnecting?: boolean };
-      if (!this.stopped && !this.reconnectTimer && !socket.connected && !manager._reconnecting) socket.connect();
+      if (!this.stopped && !this.reconnectTimer && !socket.connected && !socket.active) socket.connect();
     }, 2_000);
     this.watchdog.unref();
     socket.on("connect_error", (error: Error & { data?: { code?: string; message?: string; retryAfterMs?: number } }) => {
@@ -155,7 +163,7 @@ export class AgentLink extends EventEmitter {
     if (this.reconnectTimer || this.stopped) return;
     this.reconnectTimer = setTimeout(() => {
       this.reconnectTimer = null;
-      if (!this.stopped && this.socket && !this.socket.connected) this.socket.connect();
+      if (!this.stopped && this.socket && !this.socket.connected && !this.socket.active) this.socket.connect();
     }, ms);
     this.reconnectTimer.unref();
   }
@@ -213,7 +221,7 @@ export class AgentLink extends EventEmitter {
     };
     let reply: BirthReply | { ok: false; error: { code: string; message: string } };
     try {
-      reply = await socket.timeout(10_000).emitWithAck("birth", birth);
+      reply = await socket.timeout(30_000).emitWithAck("birth", birth);
     } catch {
       setTimeout(() => void this.sendBirth(), 1_000).unref();
       return false;
@@ -243,44 +251,57 @@ export class AgentLink extends EventEmitter {
     this.inFlight = 0;
   }
 
+  /**
+   * Sends unacked events in order, in batches (`events`, up to `batchSize` each) while fewer
+   * than `window` events are in flight.
+   */
   private pump(): void {
     if (this.rewindTimer) return; // waiting to go back to the oldest unacked event
     const socket = this.socket;
     const window = this.options.window ?? 256;
+    const batchSize = Math.min(this.options.batchSize ?? 50, MAX_EVENTS_PER_BATCH);
     const events = this.store.events();
     while (this.connected && socket && this.inFlight < window && this.sendIndex < events.length) {
-      const event = events[this.sendIndex++]!;
+      const batch = events.slice(this.sendIndex, this.sendIndex + Math.min(batchSize, window - this.inFlight));
+      this.sendIndex += batch.length;
+      this.inFlight += batch.length;
       const generation = this.generation;
-      this.inFlight++;
-      this.emit("sent", event.seq);
-      socket.timeout(30_000).emit("event", event, (error: Error | null, ack: EventAck) => this.onAck(event, generation, error, ack));
+      for (const event of batch) this.emit("sent", event.seq);
+      socket.timeout(30_000).emit("events", { events: batch }, (error: Error | null, reply?: { ok: boolean; results?: EventAck[] }) => {
+        const settled: number[] = [];
+        const refused: number[] = [];
+        batch.forEach((event, index) => this.onAck(event, generation, error, reply?.results?.[index], settled, refused));
+        this.settle(settled, false);
+        this.settle(refused, true);
+        this.pump();
+      });
     }
   }
 
-  private onAck(event: LineEvent, generation: number, error: Error | null, ack: EventAck | undefined): void {
+  private onAck(event: LineEvent, generation: number, error: Error | null, ack: EventAck | undefined, settled: number[], refused: number[]): void {
     const current = generation === this.generation;
     if (current) this.inFlight--;
     if (!error && ack?.ok) {
-      this.settle([event.seq]);
+      settled.push(event.seq);
       this.emit("acked", event.seq, ack.duplicate);
     } else if (!error && ack && !ack.ok && !ack.error.retryable) {
       // The server will never take it: drop it from the log now, so no restart resends it.
-      this.settle([event.seq], true);
+      refused.push(event.seq);
       this.emit("refused", event, ack.error);
     } else if (current) {
       this.scheduleRewind(!error && ack && !ack.ok ? (ack.error.retryAfterMs ?? 100) : 1_000);
     }
-    this.pump();
   }
 
-  private settle(seqs: number[], compactNow = false): void {
-    const before = this.store.events().length;
-    const index = this.store.events().findIndex((event) => seqs.includes(event.seq));
+  private settle(seqs: number[], compactNow: boolean): void {
+    if (seqs.length === 0) return;
+    const settled = new Set(seqs);
+    const events = this.store.events();
+    // Keep the send pointer on the same next event once the settled ones before it are gone.
+    let before = 0;
+    for (let i = 0; i < Math.min(this.sendIndex, events.length); i++) if (settled.has(events[i]!.seq)) before++;
     void this.store.settle(seqs, { compactNow });
-    const removed = before - this.store.events().length;
-    // Keep the send pointer on the same next event after removing one before it.
-    if (removed > 0 && index !== -1 && index < this.sendIndex) this.sendIndex -= removed;
-    if (this.store.events().length === 0) this.files.writeState({ session: this.session, lastSeq: this.lastSeq });
+    this.sendIndex -= before;
   }
 
   private scheduleRewind(delayMs: number): void {

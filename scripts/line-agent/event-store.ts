@@ -14,14 +14,16 @@ export class EventStore {
   private handle: FileHandle | null = null;
   private writes: Promise<void> = Promise.resolve();
   private settledSinceCompaction = 0;
+  private idleCompaction: NodeJS.Timeout | null = null;
 
   private constructor(
     private readonly file: string,
     private readonly compactEvery: number,
+    private readonly beforeCompact: () => void,
   ) {}
 
-  static async open(file: string, options: { compactEvery?: number } = {}): Promise<EventStore> {
-    const store = new EventStore(file, options.compactEvery ?? 1_000);
+  static async open(file: string, options: { compactEvery?: number; beforeCompact?: () => void } = {}): Promise<EventStore> {
+    const store = new EventStore(file, options.compactEvery ?? 1_000, options.beforeCompact ?? (() => {}));
     if (existsSync(file)) {
       const bySeq = new Map<number, LineEvent>();
       for (const line of readFileSync(file, "utf8").split("\n")) {
@@ -67,8 +69,14 @@ export class EventStore {
     const before = this.pending.length;
     this.pending = this.pending.filter((event) => !settled.has(event.seq));
     this.settledSinceCompaction += before - this.pending.length;
-    if (options.compactNow || this.settledSinceCompaction >= this.compactEvery || (this.pending.length === 0 && this.settledSinceCompaction > 0)) {
-      return this.compact();
+    if (options.compactNow || this.settledSinceCompaction >= this.compactEvery) return this.compact();
+    // Caught up: shrink the file once things are quiet, not after every ack.
+    if (this.pending.length === 0 && !this.idleCompaction) {
+      this.idleCompaction = setTimeout(() => {
+        this.idleCompaction = null;
+        if (this.pending.length === 0 && this.settledSinceCompaction > 0 && this.handle) void this.compact();
+      }, 1_000);
+      this.idleCompaction.unref();
     }
     return this.writes;
   }
@@ -80,7 +88,9 @@ export class EventStore {
 
   compact(): Promise<void> {
     this.writes = this.writes.then(async () => {
+      if (!this.handle) return;
       this.settledSinceCompaction = 0;
+      this.beforeCompact();
       const temporary = `${this.file}.tmp`;
       const text = this.pending.map((event) => JSON.stringify(event) + "\n").join("");
       writeFileSync(temporary, text, "utf8");
@@ -96,6 +106,7 @@ export class EventStore {
   }
 
   async close(): Promise<void> {
+    if (this.idleCompaction) clearTimeout(this.idleCompaction);
     await this.writes;
     await this.handle?.close();
     this.handle = null;

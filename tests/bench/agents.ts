@@ -89,6 +89,7 @@ async function serve() {
   let maxRss = 0;
   setInterval(() => (maxRss = Math.max(maxRss, process.memoryUsage().rss)), 250).unref();
   process.on("message", async (message: { type: string }) => {
+    if (message.type === "stop") process.exit(0);
     if (message.type === "report") {
       const stored = await db.lineEvent.count({ where: { line: { manufacturerId: manufacturer.id } } });
       process.send!({ type: "report", maxRss: Math.max(maxRss, process.memoryUsage().rss), stored });
@@ -111,11 +112,13 @@ async function main() {
   if (postgres) databaseUrl = await freshPostgresDatabase(postgres);
   const stateRoot = mkdtempSync(path.join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "tailorline-bench-agents-"));
   const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
-    execArgv: ["--import", "tsx"],
+    execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
     env: { ...process.env, DATABASE_URL: databaseUrl, AUTH_SECRET, NODE_ENV: "production", LOG_LEVEL: "warn", AGENT_MAX_MESSAGES_PER_SECOND: String(RATE * 4), DATABASE_POOL_SIZE: "10" },
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
-  const cleanup = () => {
+  const cleanup = async () => {
+    child.send({ type: "stop" });
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     child.kill("SIGKILL");
     rmSync(stateRoot, { recursive: true, force: true });
     rmSync(dataDir, { recursive: true, force: true });
@@ -133,7 +136,7 @@ async function main() {
       `agent events/s=${Math.round(result.eventsPerSecond)} ack_p95_ms=${result.ackP95.toFixed(1)} line_to_board_p95_ms=${result.boardP95.toFixed(1)} rss_mb=${Math.round(report.maxRss / 1_048_576)}`,
     );
   } finally {
-    cleanup();
+    await cleanup();
   }
   process.exit(0);
 }
@@ -209,12 +212,15 @@ async function run(setup: Setup, stateRoot: string) {
   progress("all agents born; sending");
   // Each line runs its jobs: started, PROGRESS_PER_JOB progress reports, completed.
   const generators = setup.agents.map((agent) => lineEvents(agent.jobIds));
-  const perTick = (RATE * TICK_MS) / 1000;
+  // Events owed are counted from the clock, so a slow tick sends more next time: the offered
+  // rate holds whatever the producer's own pace.
   let owed = 0;
   const started = performance.now();
+  let last = started;
   while (performance.now() - started < SECONDS * 1000) {
     const tickStart = performance.now();
-    owed += perTick;
+    owed += (RATE * (tickStart - last)) / 1000;
+    last = tickStart;
     const count = Math.floor(owed);
     owed -= count;
     if (count > 0) await Promise.all(links.map((link, index) => link.publish(Array.from({ length: count }, () => generators[index]!.next().value as NewEvent))));

@@ -40,3 +40,6 @@ export function isJobEvent(event: LineEvent): event is JobEvent {
 }
 
 export type EventAck = { ok: true; seq: number; duplicate: boolean } | { ok: false; seq: number | null; error: import("./error-codes").ProtocolError };
+
+/** Events per `events` message at most: a batch amortizes a message's cost over many events. */
+export const MAX_EVENTS_PER_BATCH = 100;

@@ -15,15 +15,15 @@ export class MessageBudget {
     this.updatedMs = nowMs;
   }
 
-  /** Spends one token; when none is left, says how long until one is. */
-  take(nowMs: number): { allowed: true } | { allowed: false; retryAfterMs: number } {
+  /** Spends `count` tokens (one per event of a batch); when too few are left, says how long until they are. */
+  take(nowMs: number, count = 1): { allowed: true } | { allowed: false; retryAfterMs: number } {
     const elapsed = Math.max(0, nowMs - this.updatedMs);
     this.tokens = Math.min(this.perSecond, this.tokens + (elapsed * this.perSecond) / 1000);
     this.updatedMs = nowMs;
-    if (this.tokens >= 1) {
-      this.tokens -= 1;
+    if (this.tokens >= count) {
+      this.tokens -= count;
       return { allowed: true };
     }
-    return { allowed: false, retryAfterMs: Math.ceil(((1 - this.tokens) * 1000) / this.perSecond) };
+    return { allowed: false, retryAfterMs: Math.ceil(((Math.min(count, this.perSecond) - this.tokens) * 1000) / this.perSecond) };
   }
 }

@@ -1,5 +1,5 @@
 import type { Socket } from "socket.io";
-import { BirthSchema, LineEventSchema, MessageBudget, messageSize, protocolError, type EventAck, type ProtocolLimits } from "@/lib/core/line-protocol";
+import { BirthSchema, LineEventSchema, MAX_EVENTS_PER_BATCH, MessageBudget, messageSize, protocolError, type EventAck, type ProtocolLimits } from "@/lib/core/line-protocol";
 import { recordAudit } from "../audit/record-audit";
 import { clock } from "../clock";
 import { db } from "../db";
@@ -89,27 +89,57 @@ export function runAgentSession(socket: Socket, agent: AgentIdentity, deps: { in
     }
   });
 
-  socket.on("event", (payload: unknown, ack: unknown) => {
-    const reply = gate(payload, ack);
-    if (!reply) return;
+  /** One event, already past the message gate: parse, order check, then the group commit. */
+  const handleEvent = (payload: unknown): Promise<EventAck> => {
+    if (messageSize(payload) > limits.maxMessageBytes) {
+      countRefusal();
+      return Promise.resolve({ ok: false, seq: seqOf(payload), error: protocolError("MESSAGE_TOO_LARGE", `Events are limited to ${limits.maxMessageBytes} bytes.`) });
+    }
     const parsed = LineEventSchema.safeParse(payload);
     if (!parsed.success) {
       countRefusal();
-      return reply({ ok: false, seq: seqOf(payload), error: protocolError("MALFORMED_MESSAGE", describeIssues(parsed.error.issues)) } satisfies EventAck);
+      return Promise.resolve({ ok: false, seq: seqOf(payload), error: protocolError("MALFORMED_MESSAGE", describeIssues(parsed.error.issues)) });
     }
     const event = parsed.data;
-    if (!state.born) return reply({ ok: false, seq: event.seq, error: protocolError("BIRTH_REQUIRED") } satisfies EventAck);
+    if (!state.born) return Promise.resolve({ ok: false, seq: event.seq, error: protocolError("BIRTH_REQUIRED") });
     if (state.resendFrom !== null) {
-      if (event.seq > state.resendFrom) return reply({ ok: false, seq: event.seq, error: protocolError("RESEND_REQUIRED") } satisfies EventAck);
+      if (event.seq > state.resendFrom) return Promise.resolve({ ok: false, seq: event.seq, error: protocolError("RESEND_REQUIRED") });
       state.resendFrom = null; // the agent went back to the gap: in order again
     }
-    deps.ingestor.submit(line.id, event, {
-      canPersist: () => state.resendFrom === null || event.seq <= state.resendFrom,
-      reply: (result) => {
-        if (!result.ok && result.error.retryable) state.resendFrom = Math.min(state.resendFrom ?? event.seq, event.seq);
-        reply(result);
-      },
-    });
+    return new Promise((resolve) =>
+      deps.ingestor.submit(line.id, event, {
+        canPersist: () => state.resendFrom === null || event.seq <= state.resendFrom,
+        reply: (result) => {
+          if (!result.ok && result.error.retryable) state.resendFrom = Math.min(state.resendFrom ?? event.seq, event.seq);
+          resolve(result);
+        },
+      }),
+    );
+  };
+
+  socket.on("event", (payload: unknown, ack: unknown) => {
+    const reply = gate(payload, ack);
+    if (reply) void handleEvent(payload).then(reply);
+  });
+
+  // A batch of events in seq order, answered with one result per event in the same order.
+  socket.on("events", (payload: unknown, ack: unknown) => {
+    if (typeof ack !== "function") return countRefusal();
+    const reply = ack as Reply;
+    const events = (payload as { events?: unknown } | null)?.events;
+    if (!Array.isArray(events) || events.length === 0 || events.length > MAX_EVENTS_PER_BATCH) {
+      countRefusal();
+      return reply({ ok: false, error: protocolError(Array.isArray(events) && events.length > MAX_EVENTS_PER_BATCH ? "MESSAGE_TOO_LARGE" : "MALFORMED_MESSAGE", `events: 1 to ${MAX_EVENTS_PER_BATCH} events`) });
+    }
+    const budget = state.budget.take(clock.now().getTime(), events.length);
+    if (!budget.allowed) {
+      countRefusal();
+      const error = protocolError("RATE_LIMITED", undefined, budget.retryAfterMs);
+      const first = seqOf(events[0]);
+      if (first !== null) state.resendFrom = Math.min(state.resendFrom ?? first, first);
+      return reply({ ok: true, results: events.map((event) => ({ ok: false, seq: seqOf(event), error })) });
+    }
+    void Promise.all(events.map(handleEvent)).then((results) => reply({ ok: true, results }));
   });
 
   socket.on("disconnect", (reason) => {

@@ -2,11 +2,11 @@ import { protocolError, type EventAck, type LineEvent } from "@/lib/core/line-pr
 import { applyLineEvent, type JobState, type LineState } from "@/lib/core/production/apply-line-event";
 import type { JobStatus } from "@/lib/core/production/job-state";
 import { orderProgress, orderStatusAfterJobChange } from "@/lib/core/production/order-progress";
-import { Prisma } from "@/generated/prisma/client";
 import { clock } from "../clock";
 import { db, type Tx } from "../db";
 import type { OutboxEventInput } from "../realtime/outbox";
 import { jobUpdated, lineCommandUpdated, lineUpdated, orderUpdated } from "./line-live-events";
+import { uuidsV7 } from "./uuid-v7";
 
 export type IncomingEvent = { lineId: string; event: LineEvent };
 
@@ -23,17 +23,26 @@ type OrderStatus = "placed" | "parts_confirmed" | "scheduled" | "in_production" 
  * Lines and jobs are locked FOR UPDATE, so `lastSeq` is read under the same lock that guards
  * its update: exactly-once holds across processes, and the unique (lineId, seq) backs it up.
  */
+export const persistSteps: Record<string, number> = {};
+const step = (name: string, since: number) => {
+  persistSteps[name] = (persistSteps[name] ?? 0) + performance.now() - since;
+  return performance.now();
+};
+
 export async function persistLineEvents(batch: IncomingEvent[], maxFutureSkewMs: number): Promise<{ acks: EventAck[]; outboxIds: bigint[] }> {
+  let t = performance.now();
   return db.$transaction(async (tx) => {
+    t = step("begin", t);
     const now = clock.now();
     const lines = await lockLines(tx, [...new Set(batch.map((item) => item.lineId))]);
     const jobIds = [...new Set(batch.flatMap((item) => ("jobId" in item.event ? [item.event.jobId] : [])))];
     const jobs = await lockJobs(tx, jobIds);
+    t = step("lock", t);
     const lineBefore = new Map([...lines].map(([id, line]) => [id, { ...line }]));
     const jobBefore = new Map([...jobs].map(([id, job]) => [id, { ...job }]));
 
     const acks: EventAck[] = [];
-    const rows: Prisma.LineEventCreateManyInput[] = [];
+    const rows: EventRow[] = [];
     const commandsDone: Array<{ id: string; lineId: string }> = [];
     const touchedJobs = new Set<string>();
     const ordersWithStatusChange = new Set<string>();
@@ -60,21 +69,18 @@ export async function persistLineEvents(batch: IncomingEvent[], maxFutureSkewMs:
         if (decision.jobStatusChanged && job.orderId) ordersWithStatusChange.add(job.orderId);
       }
       const { seq, at, type, correlationId, ...details } = event;
-      rows.push({ lineId, seq, agentAt: new Date(at), receivedAt: now, type, jobId: "jobId" in event ? event.jobId : null, payload: { ...details, ...(correlationId ? { correlationId } : {}) } as Prisma.InputJsonValue });
+      rows.push({ lineId, seq, agentAt: new Date(at), type, jobId: "jobId" in event ? event.jobId : null, payload: JSON.stringify({ ...details, ...(correlationId ? { correlationId } : {}) }) });
       if (correlationId) commandsDone.push({ id: correlationId, lineId });
       acks.push({ ok: true, seq, duplicate: false });
     }
     if (rows.length === 0) return { acks, outboxIds: [] };
+    t = step("decide", t);
 
-    const outbox: OutboxEventInput[] = [];
-    await tx.lineEvent.createMany({ data: rows, skipDuplicates: true });
     const changedLines = [...lines.values()].filter((line) => line.lastSeq !== lineBefore.get(line.id)?.lastSeq);
-    await updateLines(tx, changedLines, now);
-    for (const line of changedLines) {
-      outbox.push(lineUpdated(line, { status: line.status, statusReason: line.statusReason, lastSeq: line.lastSeq, lastEventAt: line.lastEventAt?.toISOString() ?? null, lastSeenAt: now.toISOString(), online: true }));
-    }
-    const changedJobs = [...touchedJobs].map((id) => jobs.get(id)!);
-    await updateJobs(tx, changedJobs, jobBefore, now);
+    const changedJobs = [...touchedJobs].map((id) => jobs.get(id)!).filter((job) => JSON.stringify(job) !== JSON.stringify(jobBefore.get(job.id)));
+    const outbox: OutboxEventInput[] = changedLines.map((line) =>
+      lineUpdated(line, { status: line.status, statusReason: line.statusReason, lastSeq: line.lastSeq, lastEventAt: line.lastEventAt?.toISOString() ?? null, lastSeenAt: now.toISOString(), online: true }),
+    );
     for (const job of changedJobs) {
       outbox.push(jobUpdated({ id: job.lineId!, manufacturerId: job.manufacturerId }, {
         jobId: job.id, lineId: job.lineId!, code: job.code, status: job.status, interrupted: job.interruptedAt !== null,
@@ -82,12 +88,60 @@ export async function persistLineEvents(batch: IncomingEvent[], maxFutureSkewMs:
       }));
     }
     const orderIds = [...new Set(changedJobs.flatMap((job) => (job.orderId ? [job.orderId] : [])))];
-    outbox.push(...(await updateOrders(tx, orderIds, ordersWithStatusChange, now)));
+    outbox.push(...(await updateOrders(tx, orderIds, ordersWithStatusChange, jobs, now)));
     outbox.push(...(await completeCommands(tx, commandsDone, lines, now)));
+    t = step("orders", t);
+    const outboxIds = await writeBatch(tx, { rows, lines: changedLines, jobs: changedJobs, outbox }, now);
+    t = step("write", t);
+    return { acks, outboxIds };
+  }).finally(() => step("commit", t));
+}
 
-    const created = await tx.outboxEvent.createManyAndReturn({ data: outbox.map((event) => ({ type: event.type, rooms: event.rooms, payload: event.payload })), select: { id: true } });
-    return { acks, outboxIds: created.map((row) => row.id) };
-  });
+type EventRow = { lineId: string; seq: number; agentAt: Date; type: string; jobId: string | null; payload: string };
+
+const iso = (date: Date | null) => date?.toISOString() ?? null;
+
+/**
+ * Everything the batch writes, in one statement (one round trip): the events, the lines' and
+ * jobs' new state and the outbox rows, as data-modifying CTEs over arrays — the statement and its
+ * parameter count stay the same for 1 event or 2,000. `ON CONFLICT DO NOTHING` on (lineId, seq):
+ * a seq already stored is exactly the duplicate the decision step acks anyway.
+ */
+async function writeBatch(tx: Tx, batch: { rows: EventRow[]; lines: LineRow[]; jobs: JobRow[]; outbox: OutboxEventInput[] }, now: Date): Promise<bigint[]> {
+  const { rows, lines, jobs, outbox } = batch;
+  const written = await tx.$queryRaw<Array<{ id: bigint }>>`
+    WITH events AS (
+      INSERT INTO "LineEvent" ("id", "lineId", "seq", "agentAt", "receivedAt", "type", "jobId", "payload")
+      SELECT e.id, e.line, e.seq, e.at, ${now}::timestamp(3), e.type, e.job, e.payload::jsonb
+      FROM unnest(${uuidsV7(rows.length, now.getTime())}::text[], ${rows.map((row) => row.lineId)}::text[], ${rows.map((row) => row.seq)}::int[],
+                  ${rows.map((row) => row.agentAt.toISOString())}::timestamp(3)[], ${rows.map((row) => row.type)}::text[], ${rows.map((row) => row.jobId)}::text[],
+                  ${rows.map((row) => row.payload)}::text[]) AS e(id, line, seq, at, type, job, payload)
+      ON CONFLICT ("lineId", "seq") DO NOTHING
+    ), lines AS (
+      UPDATE "Line" AS l SET "lastSeq" = v.seq, "status" = v.status::"LineStatus", "statusReason" = v.reason, "lastEventAt" = v.at,
+        "currentFamily" = v.family, "lastSeenAt" = ${now}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+      FROM unnest(${lines.map((line) => line.id)}::text[], ${lines.map((line) => line.lastSeq)}::int[], ${lines.map((line) => line.status)}::text[],
+                  ${lines.map((line) => line.statusReason)}::text[], ${lines.map((line) => iso(line.lastEventAt))}::timestamp(3)[],
+                  ${lines.map((line) => line.currentFamily)}::text[]) AS v(id, seq, status, reason, at, family)
+      WHERE l."id" = v.id
+    ), jobs AS (
+      UPDATE "ProductionJob" AS j SET "status" = v.status::"JobStatus", "progress" = v.progress, "goodCount" = v.good, "scrapCount" = v.scrap,
+        "startedAt" = v.started, "completedAt" = v.completed, "interruptedAt" = v.interrupted, "interruptCause" = v.cause, "failReason" = v.fail,
+        "version" = j."version" + 1, "updatedAt" = ${now}::timestamp(3)
+      FROM unnest(${jobs.map((job) => job.id)}::text[], ${jobs.map((job) => job.status)}::text[], ${jobs.map((job) => job.progress)}::float8[],
+                  ${jobs.map((job) => job.goodCount)}::int[], ${jobs.map((job) => job.scrapCount)}::int[], ${jobs.map((job) => iso(job.startedAt))}::timestamp(3)[],
+                  ${jobs.map((job) => iso(job.completedAt))}::timestamp(3)[], ${jobs.map((job) => iso(job.interruptedAt))}::timestamp(3)[],
+                  ${jobs.map((job) => job.interruptCause)}::text[], ${jobs.map((job) => job.failReason)}::text[])
+           AS v(id, status, progress, good, scrap, started, completed, interrupted, cause, fail)
+      WHERE j."id" = v.id
+    )
+    INSERT INTO "OutboxEvent" ("createdAt", "type", "rooms", "payload")
+    SELECT ${now}::timestamp(3), o.type, ARRAY(SELECT jsonb_array_elements_text(o.rooms::jsonb)), o.payload::jsonb
+    FROM unnest(${outbox.map((event) => event.type)}::text[], ${outbox.map((event) => JSON.stringify(event.rooms))}::text[], ${outbox.map((event) => JSON.stringify(event.payload))}::text[])
+         AS o(type, rooms, payload)
+    RETURNING "id"`;
+  // (The job update bumps `version`, which keeps the planner's optimistic checks honest.)
+  return written.map((row) => row.id);
 }
 
 async function lockLines(tx: Tx, ids: string[]): Promise<Map<string, LineRow>> {
@@ -107,40 +161,18 @@ async function lockJobs(tx: Tx, ids: string[]): Promise<Map<string, JobRow>> {
   return new Map(rows.map((row) => [row.id, row]));
 }
 
-/** One statement for every line of the batch. */
-async function updateLines(tx: Tx, lines: LineRow[], now: Date): Promise<void> {
-  if (lines.length === 0) return;
-  const values = lines.map(
-    (line) => Prisma.sql`(${line.id}::text, ${line.lastSeq}::int, ${line.status}::text, ${line.statusReason}::text, ${line.lastEventAt}::timestamp(3), ${line.currentFamily}::text)`,
-  );
-  await tx.$executeRaw`
-    UPDATE "Line" AS l SET "lastSeq" = v.seq, "status" = v.status::"LineStatus", "statusReason" = v.reason, "lastEventAt" = v.at,
-      "currentFamily" = v.family, "lastSeenAt" = ${now}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
-    FROM (VALUES ${Prisma.join(values)}) AS v(id, seq, status, reason, at, family) WHERE l."id" = v.id`;
-}
-
-/** One statement for every job of the batch; the version bump keeps the planner's optimistic checks honest. */
-async function updateJobs(tx: Tx, jobs: JobRow[], before: Map<string, JobRow>, now: Date): Promise<void> {
-  const changed = jobs.filter((job) => JSON.stringify(job) !== JSON.stringify(before.get(job.id)));
-  if (changed.length === 0) return;
-  const values = changed.map(
-    (job) => Prisma.sql`(${job.id}::text, ${job.status}::text, ${job.progress}::float8, ${job.goodCount}::int, ${job.scrapCount}::int,
-      ${job.startedAt}::timestamp(3), ${job.completedAt}::timestamp(3), ${job.interruptedAt}::timestamp(3), ${job.interruptCause}::text, ${job.failReason}::text)`,
-  );
-  await tx.$executeRaw`
-    UPDATE "ProductionJob" AS j SET "status" = v.status::"JobStatus", "progress" = v.progress, "goodCount" = v.good, "scrapCount" = v.scrap,
-      "startedAt" = v.started, "completedAt" = v.completed, "interruptedAt" = v.interrupted, "interruptCause" = v.cause, "failReason" = v.fail,
-      "version" = j."version" + 1, "updatedAt" = ${now}::timestamp(3)
-    FROM (VALUES ${Prisma.join(values)}) AS v(id, status, progress, good, scrap, started, completed, interrupted, cause, fail) WHERE j."id" = v.id`;
-}
-
 /** Orders whose jobs moved: progress for the consumer, and status when a job started or ended. */
-async function updateOrders(tx: Tx, orderIds: string[], statusChanged: Set<string>, now: Date): Promise<OutboxEventInput[]> {
+async function updateOrders(tx: Tx, orderIds: string[], statusChanged: Set<string>, batchJobs: Map<string, JobRow>, now: Date): Promise<OutboxEventInput[]> {
   if (orderIds.length === 0) return [];
-  const rows = await tx.$queryRaw<Array<{ orderId: string; orderStatus: OrderStatus; manufacturerId: string; status: JobStatus; progress: number; minutes: number }>>`
-    SELECT o."id" AS "orderId", o."status"::text AS "orderStatus", o."manufacturerId", j."status"::text AS "status", j."progress", j."minutes"
+  const stored = await tx.$queryRaw<Array<{ orderId: string; orderStatus: OrderStatus; manufacturerId: string; jobId: string; status: JobStatus; progress: number; minutes: number }>>`
+    SELECT o."id" AS "orderId", o."status"::text AS "orderStatus", o."manufacturerId", j."id" AS "jobId", j."status"::text AS "status", j."progress", j."minutes"
     FROM "Order" o JOIN "OrderItem" oi ON oi."orderId" = o."id" JOIN "ProductionJob" j ON j."orderItemId" = oi."id"
     WHERE o."id" = ANY(${orderIds}::text[])`;
+  // The batch's jobs are written after this (in one statement): their new state is in memory.
+  const rows = stored.map((row) => {
+    const job = batchJobs.get(row.jobId);
+    return job ? { ...row, status: job.status, progress: job.progress } : row;
+  });
   const events: OutboxEventInput[] = [];
   for (const orderId of orderIds) {
     const jobs = rows.filter((row) => row.orderId === orderId);

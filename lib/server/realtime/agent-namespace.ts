@@ -1,6 +1,7 @@
 import type { TLSSocket } from "node:tls";
 import type { Namespace, Server, Socket } from "socket.io";
 import { HANDSHAKE_ERRORS } from "@/lib/core/line-protocol";
+import { resolveDatabaseTarget } from "../db/database-target";
 import { logger } from "../logger";
 import { agentLimits } from "../lines/agent-limits";
 import { agentCredentialRoom, agentLineRoom } from "../lines/agent-sockets";
@@ -23,7 +24,7 @@ function refusal(code: string, message: string, extra: Record<string, unknown> =
 export function attachAgentNamespace(io: Server): Namespace & { ingestor: LineEventIngestor } {
   const agent = io.of("/agent");
   const limits = agentLimits();
-  const ingestor = new LineEventIngestor(() => limits.maxFutureSkewMs);
+  const ingestor = new LineEventIngestor(() => limits.maxFutureSkewMs, ingestConcurrency());
   const gate = new HandshakeGate(4);
   // Lines left online by a previous run of this process have no connection any more.
   const ready = markAllLinesOffline().catch((error) => logger.error({ err: error }, "could not reset line connections at start-up"));
@@ -55,6 +56,16 @@ export function attachAgentNamespace(io: Server): Namespace & { ingestor: LineEv
     runAgentSession(socket, identity, { ingestor, limits, gate });
   });
   return Object.assign(agent, { ingestor });
+}
+
+/**
+ * Transactions of agent events in flight at once: one on PGlite (one connection anyway), a few on
+ * PostgreSQL to overlap round trips (AGENT_INGEST_CONCURRENCY).
+ */
+function ingestConcurrency(): number {
+  const configured = Number(process.env.AGENT_INGEST_CONCURRENCY);
+  if (Number.isInteger(configured) && configured > 0) return configured;
+  return resolveDatabaseTarget().kind === "postgres" ? 4 : 1;
 }
 
 /** The socket's peer address; X-Forwarded-For only behind a trusted proxy (TRUST_PROXY=1). */
