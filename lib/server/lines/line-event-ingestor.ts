@@ -5,6 +5,8 @@ import { emitOutboxNow } from "./emit-outbox-now";
 import { persistLineEvents, persistSteps, type IncomingEvent } from "./persist-line-events";
 
 const MAX_BATCH = 2_000;
+// With concurrent flushes, each takes a share of the lines, so the others have lines to take.
+const LINES_PER_CONCURRENT_FLUSH = 25;
 
 // AGENT_INGEST_TRACE=1 prints flush figures every 2 s (for tuning; off by default).
 const trace = { flushes: 0, events: 0, ms: 0, queued: 0 };
@@ -65,7 +67,8 @@ export class LineEventIngestor {
     // A line another flush holds waits whole; so does a line that would start past the batch limit.
     const blocked = new Set(this.busyLines);
     for (const item of this.queue) {
-      if (blocked.has(item.lineId) || (!takenLines.has(item.lineId) && taken.length >= MAX_BATCH)) {
+      const full = taken.length >= MAX_BATCH || (this.concurrency > 1 && takenLines.size >= LINES_PER_CONCURRENT_FLUSH);
+      if (blocked.has(item.lineId) || (!takenLines.has(item.lineId) && full)) {
         blocked.add(item.lineId);
         waiting.push(item);
         continue;
