@@ -25,7 +25,7 @@ export async function getOrder(actor: Actor, orderId: string) {
       },
       partsRequests: {
         orderBy: { createdAt: "asc" },
-        select: { id: true, status: true, quantity: true, confirmedQuantity: true, promisedDate: true, flagged: true, part: { select: { partNumber: true, name: true } } },
+        select: { id: true, status: true, quantity: true, confirmedQuantity: true, promisedDate: true, flagged: true, part: { select: { partNumber: true, name: true } }, supplier: { select: { slug: true, name: true } } },
       },
       events: { orderBy: { at: "asc" }, select: { id: true, at: true, kind: true, message: true } },
     },
