@@ -3,7 +3,9 @@
  *   npm run dev    — development, watching files
  *   npm start      — the production build
  */
-import { createServer } from "node:http";
+import { readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import { createServer as createTlsServer } from "node:https";
 import next from "next";
 import { ensureAuthSecret } from "./lib/server/auth/auth-secret";
 import { disconnectDatabase } from "./lib/server/db";
@@ -18,18 +20,32 @@ const hostname = process.env.HOST ?? "0.0.0.0";
 const trustProxy = process.env.TRUST_PROXY === "1";
 const SHUTDOWN_GRACE_MS = Number(process.env.SHUTDOWN_GRACE_MS ?? 10_000);
 
+/**
+ * HTTPS when TLS_CERT and TLS_KEY name PEM files. With TLS_CLIENT_CA, clients are asked for a
+ * certificate signed by that CA; browsers need none (the handshake does not require one), but
+ * line agents must present one naming their line (checked on /agent, docs/decisions/0006).
+ */
+const tls = process.env.TLS_CERT && process.env.TLS_KEY
+  ? {
+      cert: readFileSync(process.env.TLS_CERT),
+      key: readFileSync(process.env.TLS_KEY),
+      ...(process.env.TLS_CLIENT_CA ? { ca: readFileSync(process.env.TLS_CLIENT_CA), requestCert: true, rejectUnauthorized: false } : {}),
+    }
+  : undefined;
+
 async function main() {
   ensureAuthSecret();
   const app = next({ dev, hostname, port, turbopack: dev });
   await app.prepare();
   const handle = app.getRequestHandler();
 
-  const httpServer = createServer((request, response) => {
+  const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     // Audit and rate limits read the client address from X-Forwarded-For; unless a trusted
     // proxy sets it, it is the socket's address and nothing a client can claim.
     if (!trustProxy) request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
     void handle(request, response);
-  });
+  };
+  const httpServer = tls ? createTlsServer(tls, onRequest) : createServer(onRequest);
   const sockets = createSocketServer(httpServer);
   // Socket.IO answers its own upgrades; every other one (Next's dev HMR) goes to Next.
   const upgradeNext = app.getUpgradeHandler();
@@ -39,7 +55,7 @@ async function main() {
 
   await new Promise<void>((resolve) => httpServer.listen(port, hostname, resolve));
   const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;
-  logger.info({ port, dev, database: describeDatabaseTarget(resolveDatabaseTarget()) }, `Tailorline ready on http://${shownHost}:${port}`);
+  logger.info({ port, dev, database: describeDatabaseTarget(resolveDatabaseTarget()) }, `Tailorline ready on ${tls ? "https" : "http"}://${shownHost}:${port}`);
 
   const shutdown = createGracefulShutdown({
     httpServer,
