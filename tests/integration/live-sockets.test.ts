@@ -77,10 +77,3 @@ describe("/live", () => {
     expect(await disconnected).toBe("io server disconnect");
   });
 });
-
-describe("/agent", () => {
-  it("refuses line agents with a clear code until the protocol lands", async () => {
-    const outcome = await connectOutcome(server.connect("/agent"));
-    expect(outcome).toMatchObject({ code: "AGENT_PROTOCOL_UNAVAILABLE" });
-  });
-});
