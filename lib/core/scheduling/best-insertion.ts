@@ -22,6 +22,11 @@ export interface InsertionSearch {
   positionWindow: number;
   /** most anchored jobs an insertion may move (pushing them off their anchors); Infinity = any */
   maxMoves: number;
+  /**
+   * Lines scanned in full besides the job's own: the ones whose probe position (around the
+   * anchor, or the due date) looked cheapest. Infinity = every eligible line.
+   */
+  lineShortlist?: number;
 }
 
 /**
@@ -76,10 +81,7 @@ export function findBestInsertion(
     const k = line.positionAtTime(anchorTime);
     scan(line, anchorLine, k, k, model.processing[j * model.lineCount + anchorLine] as number);
   }
-  const firstLine = anchorLine >= 0 ? -1 : 0;
-  for (let e = from + firstLine; e < to; e++) {
-    const l = e < from ? anchorLine : (model.eligibleLines[e] as number);
-    if (e >= from && l === anchorLine) continue;
+  const scanLine = (l: number): void => {
     const line = solution.lines[l] as LineSequence;
     const p = model.processing[j * model.lineCount + l] as number;
     const n = line.length;
@@ -87,31 +89,72 @@ export function findBestInsertion(
     if (first > 0) first--;
     if (!(positionWindow < n)) {
       scan(line, l, first, n, p);
-      continue;
+      return;
     }
     // two bands of positions: around the anchor and around the latest on-time start
     const dueAt = Math.max(first, line.positionAtTime(due - p));
     let aLo = dueAt - positionWindow, aHi = dueAt + positionWindow;
-    let bLo = aLo, bHi = aHi;
+    let bLo = 1, bHi = 0;
     if (anchorTime >= 0) {
       const anchorAt = line.positionAtTime(anchorTime);
       bLo = anchorAt - positionWindow;
       bHi = anchorAt + positionWindow;
-      if (bLo < aLo) [aLo, aHi, bLo, bHi] = [bLo, bHi, aLo, aHi];
+      if (bLo < aLo) {
+        const lo = aLo, hi = aHi;
+        aLo = bLo;
+        aHi = bHi;
+        bLo = lo;
+        bHi = hi;
+      }
       if (bLo <= aHi + 1) {
         aHi = Math.max(aHi, bHi);
         bLo = 1;
         bHi = 0;
       }
-    } else {
-      bLo = 1;
-      bHi = 0;
     }
     scan(line, l, Math.max(first, aLo), Math.min(n, aHi), p);
     if (bLo <= bHi) scan(line, l, Math.max(first, bLo), Math.min(n, bHi), p);
     // appending is always possible when anything is: the fallback that keeps every job placed
     if (best.line < 0 || aHi < n) scan(line, l, n, n, p);
+  };
+
+  const shortlist = search.lineShortlist ?? Infinity;
+  if (anchorLine >= 0) scanLine(anchorLine);
+  if (!(shortlist < to - from - 1)) {
+    for (let e = from; e < to; e++) {
+      const l = model.eligibleLines[e] as number;
+      if (l !== anchorLine) scanLine(l);
+    }
+    return best.line >= 0;
   }
+  // probe every other line at one position, then scan the most promising ones in full
+  const scores: number[] = [];
+  const lines: number[] = [];
+  for (let e = from; e < to; e++) {
+    const l = model.eligibleLines[e] as number;
+    if (l === anchorLine) continue;
+    const line = solution.lines[l] as LineSequence;
+    const p = model.processing[j * model.lineCount + l] as number;
+    let first = line.positionAtTime(release);
+    if (first > 0) first--;
+    const k = Math.max(first, line.positionAtTime(anchorTime >= 0 ? anchorTime : due - p));
+    // a loose bound: the probe ranks lines, it need not beat the best
+    const bound = best.cost === Infinity ? Infinity : 3 * Math.abs(best.cost) + 1;
+    let cost = Infinity;
+    if (line.evaluateInsert(k, j, bound) && line.deltaMoves <= maxMoves) {
+      cost = line.deltaCost;
+      if (cost < best.cost || (cost === best.cost && line.evaluatedEnd < best.end)) {
+        best.line = l;
+        best.position = k;
+        best.cost = cost;
+        best.end = line.evaluatedEnd;
+      }
+    }
+    lines.push(l);
+    scores.push(cost);
+  }
+  const order = lines.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number) || a - b);
+  for (let i = 0; i < order.length && i < shortlist; i++) scanLine(lines[order[i] as number] as number);
   return best.line >= 0;
 }
 

@@ -67,6 +67,7 @@ export function improve(solution: Solution, random: Random, options: ImproveOpti
     if ((iterations & 63) === 0) options.onTick?.(best, iterations);
     const unplaced = solution.unplacedCount();
     const cost = solution.cost();
+    search.credit(unplaced === currentUnplaced ? currentCost - cost : 0);
     const acceptable =
       (options.maxMoves === Infinity || solution.moves() <= options.maxMoves) &&
       (unplaced < currentUnplaced ||

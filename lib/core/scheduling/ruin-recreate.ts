@@ -21,6 +21,8 @@ export interface RuinRecreateSettings {
   moveWeight: number;
   /** share of ruins seeded at a moved or new job (repair: work where the plan changed) */
   focusOnChanges: number;
+  /** lines scanned in full per insertion besides the job's own (see InsertionSearch) */
+  lineShortlist: number;
 }
 
 export const DEFAULT_RUIN_RECREATE: RuinRecreateSettings = {
@@ -32,6 +34,7 @@ export const DEFAULT_RUIN_RECREATE: RuinRecreateSettings = {
   positionWindow: 15,
   moveWeight: 0,
   focusOnChanges: 0,
+  lineShortlist: Infinity,
 };
 
 /**
@@ -66,7 +69,7 @@ export class RuinRecreate {
     this.model = solution.model;
     this.random = random;
     this.settings = settings;
-    this.search = { blinkRate: settings.blinkRate, random, positionWindow: settings.positionWindow, maxMoves: Infinity };
+    this.search = { blinkRate: settings.blinkRate, random, positionWindow: settings.positionWindow, maxMoves: Infinity, lineShortlist: settings.lineShortlist };
     solution.setCostWeights(settings.setupWeight, settings.moveWeight);
     this.removedFlag = new Uint8Array(this.model.jobCount);
     this.removedLine = new Int32Array(this.model.jobCount);
@@ -79,6 +82,38 @@ export class RuinRecreate {
     this.solution.setCostWeights(setupWeight, this.settings.moveWeight);
   }
 
+  /**
+   * Adaptive choice of the ruin (after Ropke & Pisinger's ALNS): each operator's share follows
+   * the cost it removed per decoding step over recent segments, never below a floor. Which ruin
+   * pays depends on the instance: random relocations where lines are overloaded, strings and
+   * families where setups are what is left to win.
+   */
+  private readonly operatorWeight = [0.55, 0.15, 0.15, 0.15];
+  private readonly operatorGain = [0, 0, 0, 0];
+  private readonly operatorWork = [0, 0, 0, 0];
+  private lastOperator = 0;
+  private lastWork = 0;
+  private stepsInSegment = 0;
+
+  /** Credits the last step's operator with the cost it removed (0 when it removed none). */
+  credit(gain: number): void {
+    this.operatorGain[this.lastOperator] = (this.operatorGain[this.lastOperator] as number) + Math.max(0, gain);
+    this.operatorWork[this.lastOperator] = (this.operatorWork[this.lastOperator] as number) + this.lastWork;
+    if (++this.stepsInSegment < 100) return;
+    this.stepsInSegment = 0;
+    const rates = this.operatorGain.map((g, i) => g / Math.max(1, this.operatorWork[i] as number));
+    const total = rates.reduce((a, b) => a + b, 0);
+    if (total > 0) {
+      for (let i = 0; i < rates.length; i++) {
+        this.operatorWeight[i] = Math.max(0.05, 0.7 * (this.operatorWeight[i] as number) + (0.3 * (rates[i] as number)) / total);
+      }
+      const sum = this.operatorWeight.reduce((a, b) => a + b, 0);
+      for (let i = 0; i < rates.length; i++) this.operatorWeight[i] = (this.operatorWeight[i] as number) / sum;
+    }
+    this.operatorGain.fill(0);
+    this.operatorWork.fill(0);
+  }
+
   /** Ruins and recreates once; the solution then holds the candidate. Call accept() or reject(). */
   step(): void {
     this.touched.length = 0;
@@ -86,15 +121,20 @@ export class RuinRecreate {
     this.unplacedAfterStep = [];
     this.collectPlaced();
     if (this.placed.length === 0 && this.solution.unplacedCount() === 0) return;
-    const r = this.random.next();
-    if (r < 0.55) this.ruinStrings();
-    else if (r < 0.7) this.ruinFamily();
-    else if (r < 0.85) this.ruinTardy();
+    const workBefore = this.solution.workDone();
+    let r = this.random.next();
+    let op = 0;
+    while (op < 3 && r >= (this.operatorWeight[op] as number)) r -= this.operatorWeight[op++] as number;
+    this.lastOperator = op;
+    if (op === 0) this.ruinStrings();
+    else if (op === 1) this.ruinFamily();
+    else if (op === 2) this.ruinTardy();
     else this.ruinRandom();
     // unplaced jobs always get another chance
     for (const j of this.solution.unplacedJobs()) this.markRemoved(j, -1, -1);
     this.applyRemoval();
     this.recreate();
+    this.lastWork = this.solution.workDone() - workBefore;
   }
 
   accept(): void {

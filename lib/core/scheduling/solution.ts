@@ -16,12 +16,18 @@ export class Solution {
   readonly lines: LineSequence[];
   /** line of each job, -1 when it is on none (pinned jobs: -1 too; they are not sequenced) */
   readonly jobLine: Int32Array;
+  /** decoding steps done by all lines so far */
+  private readonly work = new Float64Array(1);
 
   constructor(model: Model) {
     this.model = model;
     const expected = Math.ceil((2 * model.freeJobs.length) / Math.max(1, model.lineCount)) + 8;
-    this.lines = model.lines.map((line) => new LineSequence(model, line.index, expected));
+    this.lines = model.lines.map((line) => new LineSequence(model, line.index, expected, this.work));
     this.jobLine = new Int32Array(model.jobCount).fill(-1);
+  }
+
+  workDone(): number {
+    return this.work[0] as number;
   }
 
   /** Weights of the search cost on every line: tardiness + setupWeight * setups + moveWeight * moves. */
