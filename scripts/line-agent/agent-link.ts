@@ -267,10 +267,13 @@ export class AgentLink extends EventEmitter {
       this.inFlight += batch.length;
       const generation = this.generation;
       for (const event of batch) this.emit("sent", event.seq);
-      socket.timeout(30_000).emit("events", { events: batch }, (error: Error | null, reply?: { ok: boolean; results?: EventAck[] }) => {
+      // No ack timeout: over one connection nothing is lost, a slow ack only means a busy server,
+      // and resending then would add load exactly when there is too much. A cut connection
+      // resends everything unacked after the next birth instead.
+      socket.emit("events", { events: batch }, (reply?: { ok: boolean; results?: EventAck[] }) => {
         const settled: number[] = [];
         const refused: number[] = [];
-        batch.forEach((event, index) => this.onAck(event, generation, error, reply?.results?.[index], settled, refused));
+        batch.forEach((event, index) => this.onAck(event, generation, null, reply?.results?.[index], settled, refused));
         this.settle(settled, false);
         this.settle(refused, true);
         this.pump();
