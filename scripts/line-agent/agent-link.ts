@@ -59,7 +59,10 @@ export class AgentLink extends EventEmitter {
   private sendIndex = 0;
   private generation = 0;
   private inFlight = 0;
+  /** Bumped at every (re)connection: answers on an older connection never come. */
+  private connection = 0;
   private rewindTimer: NodeJS.Timeout | null = null;
+  private rewindWaiting = false;
   private reconnectTimer: NodeJS.Timeout | null = null;
   private watchdog: NodeJS.Timeout | null = null;
   private commandHandler: (command: LineCommandMessage) => CommandReply = (command) => ({ correlationId: command.correlationId, outcome: "rejected", reason: "UNSUPPORTED", message: "No command handler." });
@@ -246,6 +249,10 @@ export class AgentLink extends EventEmitter {
 
   /** Everything unacked is sent again from the oldest; acks of the old round still settle. */
   private restartSending(): void {
+    this.rewindWaiting = false;
+    if (this.rewindTimer) clearTimeout(this.rewindTimer);
+    this.rewindTimer = null;
+    this.connection++;
     this.generation++;
     this.sendIndex = 0;
     this.inFlight = 0;
@@ -256,7 +263,11 @@ export class AgentLink extends EventEmitter {
    * than `window` events are in flight.
    */
   private pump(): void {
-    if (this.rewindTimer) return; // waiting to go back to the oldest unacked event
+    if (this.rewindWaiting) {
+      if (this.rewindTimer || this.inFlight > 0) return; // still waiting to go back to the oldest unacked event
+      this.rewindWaiting = false;
+      this.sendIndex = 0;
+    }
     const socket = this.socket;
     const window = this.options.window ?? 256;
     const batchSize = Math.min(this.options.batchSize ?? 50, MAX_EVENTS_PER_BATCH);
@@ -266,6 +277,7 @@ export class AgentLink extends EventEmitter {
       this.sendIndex += batch.length;
       this.inFlight += batch.length;
       const generation = this.generation;
+      const connection = this.connection;
       for (const event of batch) this.emit("sent", event.seq);
       // No ack timeout: over one connection nothing is lost, a slow ack only means a busy server,
       // and resending then would add load exactly when there is too much. A cut connection
@@ -273,6 +285,9 @@ export class AgentLink extends EventEmitter {
       socket.emit("events", { events: batch }, (reply?: { ok: boolean; results?: EventAck[] }) => {
         const settled: number[] = [];
         const refused: number[] = [];
+        // Every answered event leaves the window, whichever round sent it: the window bounds what
+        // the server holds for this line, even across rewinds.
+        if (connection === this.connection) this.inFlight -= batch.length;
         batch.forEach((event, index) => this.onAck(event, generation, null, reply?.results?.[index], settled, refused));
         this.settle(settled, false);
         this.settle(refused, true);
@@ -283,7 +298,6 @@ export class AgentLink extends EventEmitter {
 
   private onAck(event: LineEvent, generation: number, error: Error | null, ack: EventAck | undefined, settled: number[], refused: number[]): void {
     const current = generation === this.generation;
-    if (current) this.inFlight--;
     if (!error && ack?.ok) {
       settled.push(event.seq);
       this.emit("acked", event.seq, ack.duplicate);
@@ -307,13 +321,18 @@ export class AgentLink extends EventEmitter {
     this.sendIndex -= before;
   }
 
+  /**
+   * After a retryable refusal: wait `delayMs`, and until every event still in flight has been
+   * answered (the server answers in order, so by then it has stored all it will of this round),
+   * then send again from the oldest unacked event. Resending earlier would only duplicate
+   * events still queued at the server — exactly when it is too busy.
+   */
   private scheduleRewind(delayMs: number): void {
-    if (this.rewindTimer) return;
-    this.generation++; // acks still in flight from this round no longer move the pointer
-    this.inFlight = 0;
+    if (this.rewindTimer || this.rewindWaiting) return;
+    this.generation++; // answers still in flight from this round no longer rewind again
+    this.rewindWaiting = true;
     this.rewindTimer = setTimeout(() => {
       this.rewindTimer = null;
-      this.sendIndex = 0;
       this.pump();
     }, delayMs);
     this.rewindTimer.unref();

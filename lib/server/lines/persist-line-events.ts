@@ -94,7 +94,9 @@ export async function persistLineEvents(batch: IncomingEvent[], maxFutureSkewMs:
     const outboxIds = await writeBatch(tx, { rows, lines: changedLines, jobs: changedJobs, outbox }, now);
     t = step("write", t);
     return { acks, outboxIds };
-  }).finally(() => step("commit", t));
+    // A large batch on a busy embedded database can take seconds; failing it would only make
+    // every agent of the batch resend it.
+  }, { maxWait: 30_000, timeout: 30_000 }).finally(() => step("commit", t));
 }
 
 type EventRow = { lineId: string; seq: number; agentAt: Date; type: string; jobId: string | null; payload: string };
