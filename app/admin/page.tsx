@@ -14,7 +14,7 @@ export default async function AdminPage() {
   if (actor.organizationKind !== "manufacturer") redirect("/admin/users");
   const overview = await getAdminOverview(actor);
   const tiles = [
-    { label: "Products", value: overview.products },
+    { label: "Products", value: overview.products, href: "/admin/products" },
     { label: "Parts", value: overview.parts, href: "/admin/parts" },
     { label: "Suppliers", value: overview.suppliers, href: "/admin/suppliers" },
     { label: "Lines", value: overview.lines },

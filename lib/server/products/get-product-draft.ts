@@ -18,7 +18,7 @@ export async function getProductDraft(actor: Actor, productId: string) {
     where: { id: productId, manufacturerId: admin.organizationId },
     select: {
       id: true, slug: true, status: true, revision: true, draftVersion: true, publishedVersion: true,
-      draftDefinition: true, draftProblems: true, updatedAt: true,
+      draftDefinition: true, draftProblems: true, updatedAt: true, manufacturer: { select: { slug: true } },
       versions: {
         orderBy: { version: "desc" },
         select: { id: true, version: true, publishedAt: true, publishedBy: { select: { name: true } }, _count: { select: { orderItems: true } } },
@@ -35,6 +35,7 @@ export async function getProductDraft(actor: Actor, productId: string) {
   return {
     id: product.id,
     slug: product.slug,
+    manufacturerSlug: product.manufacturer.slug,
     status: product.status,
     revision: product.revision,
     draftVersion: product.draftVersion,

@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { checkDraft, type DraftProblem } from "./check-draft";
+import { draftDiffers } from "./draft-differs";
 import { loadManagedProduct } from "./load-managed-product";
 import { mergeDraftSection } from "./merge-draft-section";
 import { productColumns } from "./product-columns";
@@ -11,7 +12,7 @@ import { requireProductAdmin } from "./require-product-admin";
 import type { SaveProductDraft } from "./save-product-draft.schema";
 import { assertCurrentRevision } from "./stale-revision";
 
-export type SavedDraft = { revision: number; problems: DraftProblem[] };
+export type SavedDraft = { revision: number; problems: DraftProblem[]; draftDiffers: boolean };
 
 /**
  * Saves the draft — the whole document or one section — if it was edited from the stored
@@ -56,6 +57,10 @@ export async function saveProductDraft(actor: Actor, productId: string, input: S
       address,
       details: { section: "definition" in input ? "all" : input.section, revision, problems: problems.length },
     });
-    return { revision, problems };
+    const published =
+      product.publishedVersion === null
+        ? null
+        : await tx.productVersion.findUnique({ where: { productId_version: { productId, version: product.publishedVersion } }, select: { definition: true } });
+    return { revision, problems, draftDiffers: published !== null && draftDiffers(definition, published.definition) };
   });
 }
