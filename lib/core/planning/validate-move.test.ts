@@ -62,3 +62,16 @@ describe("validateMove", () => {
     expect(validateMove({ ...base, job: job({ locked: true }), start: min(0) })).toMatchObject({ ok: false, code: "LOCKED" });
   });
 });
+
+import { resequenceSetups } from "./resequence-setups";
+
+describe("resequenceSetups", () => {
+  it("finds the planned jobs whose setup changed with their new predecessor", () => {
+    const jobs = [
+      job({ id: "A", family: "glass", lineId: "L1", start: min(0), end: min(60), setupMinutes: 45 }),
+      job({ id: "B", family: "steel", lineId: "L1", start: min(100), end: min(160), setupMinutes: 0 }),
+      job({ id: "C", family: "steel", lineId: "L1", start: min(200), end: min(260), setupMinutes: 0, status: "running" }),
+    ];
+    expect(resequenceSetups(line(), jobs, setups)).toEqual([{ id: "B", setupMinutes: 20 }]);
+  });
+});
