@@ -72,7 +72,7 @@ describe("repairPlan", () => {
           expect(setupStart >= from + length || minutes(a.end) - minutes(at(0)) <= from).toBe(true);
         }
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 
@@ -102,7 +102,7 @@ describe("repairPlan", () => {
         const listed = result.plan.schedule.unscheduled.some((x) => x.jobId === "RUSH");
         expect(placed !== listed).toBe(true);
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 
@@ -118,7 +118,7 @@ describe("repairPlan", () => {
         checkRepair(plan, event, result);
         expect(result.moved.length).toBeLessThanOrEqual(result.displaced.length + cap);
       }),
-      { numRuns: 25 },
+      { numRuns: 15 },
     );
   });
 

@@ -62,7 +62,7 @@ describe("solve on random instances (property)", () => {
       fc.property(arbitraryInstance({ minJobs: 13, maxJobs: 40, maxLines: 3, roomy: true }), (instance) => {
         solveAndCheck(instance, 60);
       }),
-      { numRuns: 40 },
+      { numRuns: 25 },
     );
   });
 
@@ -80,7 +80,7 @@ describe("solve on random instances (property)", () => {
           if (model.isPinned[j]) expect(placed.has(job.id)).toBe(true);
         });
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 });
