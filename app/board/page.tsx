@@ -1,19 +1,27 @@
 import type { Metadata } from "next";
 import { requireArea } from "@/lib/server/auth/page-guard";
-import { getBoardOverview } from "@/lib/server/planning/get-board-overview";
 import { listLinesLive } from "@/lib/server/lines/list-lines-live";
+import { getBoard } from "@/lib/server/planning/get-board";
 import { LineLiveGrid } from "@/components/lines/line-live-grid";
+import { BoardView } from "@/components/board/board-view";
+import type { Board } from "@/components/board/board-types";
 import { PageHeader } from "@/components/ui/page-header";
 
 export const metadata: Metadata = { title: "Planning board" };
 
 export default async function BoardPage() {
   const actor = await requireArea("board", "/board");
-  const [{ lines, jobsByStatus }, live] = await Promise.all([getBoardOverview(actor), listLinesLive(actor)]);
+  const [board, live] = await Promise.all([getBoard(actor), listLinesLive(actor)]);
   return (
-    <>
-      <PageHeader title="Planning board" description={`${lines.length} lines · ${jobsByStatus.ready ?? 0} jobs ready · ${jobsByStatus.waiting_parts ?? 0} waiting for parts`} />
-      <LineLiveGrid initial={live} />
-    </>
+    <div className="-mx-2 sm:-mx-4">
+      <PageHeader title="Planning board" description="Drag jobs between lines and times, lock them, run the scheduler, publish. Double-click a job for its card." />
+      <BoardView initial={board as Board} />
+      <section aria-labelledby="lines-now" className="mt-8">
+        <h2 id="lines-now" className="mb-3 text-lg font-semibold">
+          Lines right now
+        </h2>
+        <LineLiveGrid initial={live} />
+      </section>
+    </div>
   );
 }

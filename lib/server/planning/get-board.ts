@@ -35,6 +35,8 @@ export async function getBoard(actor: Actor, range: { days?: number } = {}) {
     now,
     view,
     manufacturerId: planner.organizationId,
+    timeZone: state.settings.timeZone,
+    schedulerTimeLimitSeconds: state.settings.schedulerTimeLimitSeconds,
     lines: state.lines.map((line) => {
       const ack = acks.find((candidate) => candidate.id === line.id);
       return { ...line, ackedPlanVersion: ack?.ackedPlanVersion ?? null, statusReason: ack?.statusReason ?? null };
