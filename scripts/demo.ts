@@ -13,19 +13,21 @@ import { describeDatabaseTarget, resolveDatabaseTarget } from "../lib/server/db/
 import { applyMigrations } from "../lib/server/db/migrations";
 import { disconnectDatabase } from "../lib/server/db";
 import { prepareDemoFleet, type DemoAgent } from "../lib/server/lines/prepare-demo-fleet";
+import { seedDemoActivity } from "../prisma/seed/seed-demo-activity";
 import { seedDemoData } from "../prisma/seed/seed-demo-data";
 import { printDemoSignIns } from "../prisma/seed/print-demo-sign-ins";
 
 const ArgsSchema = z.object({
   port: z.coerce.number().int().min(1).max(65_535).default(3000),
   build: z.enum(["auto", "always", "never"]).default("auto"),
+  size: z.enum(["small", "large"]).default("small"),
 });
 
 function parseArgs(argv: string[]) {
   const raw: Record<string, string> = {};
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith("--")) throw new Error(`Unexpected argument "${arg}". Usage: npm run demo -- [--port 3000] [--build auto|always|never]`);
+    if (!arg.startsWith("--")) throw new Error(`Unexpected argument "${arg}". Usage: npm run demo -- [--port 3000] [--build auto|always|never] [--size small|large]`);
     const [key, inline] = arg.slice(2).split("=", 2) as [string, string | undefined];
     raw[key] = inline ?? argv[++i] ?? "";
   }
@@ -83,7 +85,7 @@ async function main() {
   }
 
   step("Seeding the demo factory");
-  const summary = await seedDemoData();
+  const summary = { ...(await seedDemoData()), ...(await seedDemoActivity(args.size)) };
   console.log(`  ${Object.entries(summary).map(([k, v]) => `${v} ${k}`).join(", ")}`);
   step("Issuing the demo fleet's line credentials and queueing demo work");
   const fleet = await prepareDemoFleet();
