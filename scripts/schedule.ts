@@ -102,7 +102,7 @@ function formatJson(value: Record<string, unknown>, indent = ""): string {
 
 /** Time left of the limit, counted from the process start, minus a margin for writing the output. */
 function budget(limitMs: number, jobCount: number): number {
-  const margin = 60 + 0.03 * jobCount;
+  const margin = 150 + 0.03 * jobCount;
   return Math.max(1, limitMs - performance.now() - margin);
 }
 
