@@ -93,7 +93,7 @@ function OptionsList(props: { path: string; options: Option[]; currency: string;
       <div className="text-sm font-semibold">Options</div>
       <PathError path={props.path} />
       {options.map((option, index) => (
-        <fieldset key={index} className="space-y-2 rounded-md border border-slate-200 bg-slate-50/60 p-3">
+        <fieldset key={index} className="space-y-2 rounded-md border border-slate-200 bg-slate-50/60 p-3" data-testid="option-card">
           <legend className="sr-only">Option {option.label || option.code}</legend>
           <div className="flex items-center justify-between">
             <span className="text-sm font-medium">{option.label || option.code || `Option ${index + 1}`}</span>

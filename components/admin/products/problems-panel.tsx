@@ -53,12 +53,12 @@ export function ProblemsPanel(props: {
             </ul>
           </div>
         ) : null}
-        {props.problems.length > 0 ? <ProblemList problems={props.problems} rules={props.rules} onShowRule={props.onShowRule} /> : null}
+        {props.problems.length > 0 ? <ProblemList problems={props.problems} rules={props.rules} onShowRule={props.onShowRule} testId="analysis-problem" /> : null}
         {props.issues.length === 0 && props.problems.length === 0 ? <p className="text-sm text-slate-600">Every option can be chosen, the defaults break no rule and no rules contradict each other.</p> : null}
         {serverDiffers && props.serverProblems.length > 0 ? (
           <div className="space-y-1 border-t border-slate-100 pt-3">
             <h3 className="text-xs font-semibold uppercase tracking-wide text-slate-500">The server&apos;s analysis at the last save</h3>
-            <ProblemList problems={props.serverProblems} rules={props.rules} onShowRule={props.onShowRule} />
+            <ProblemList problems={props.serverProblems} rules={props.rules} onShowRule={props.onShowRule} testId="server-analysis-problem" />
           </div>
         ) : null}
       </div>
@@ -66,12 +66,12 @@ export function ProblemsPanel(props: {
   );
 }
 
-function ProblemList(props: { problems: readonly AnalysisProblem[]; rules: readonly Rule[]; onShowRule: (ruleId: string) => void }) {
+function ProblemList(props: { problems: readonly AnalysisProblem[]; rules: readonly Rule[]; onShowRule: (ruleId: string) => void; testId: string }) {
   const messageOf = (ruleId: string) => props.rules.find((rule) => rule.id === ruleId)?.message;
   return (
     <ul className="space-y-3 text-sm">
       {props.problems.map((problem, index) => (
-        <li key={index} className="rounded-md border border-amber-200 bg-amber-50 p-2" data-testid="analysis-problem">
+        <li key={index} className="rounded-md border border-amber-200 bg-amber-50 p-2" data-testid={props.testId}>
           <div className="text-xs font-semibold text-amber-900">{KIND_LABEL[problem.kind]}</div>
           <p className="mt-0.5">{problem.message}</p>
           {problem.ruleIds.length > 0 ? (

@@ -14,7 +14,7 @@ export type ProductRow = {
   versions: number;
   lastPublishedAt: string | null;
   draftDiffers: boolean;
-  problems: number | null;
+  problems: number;
 };
 
 const STATUS_TONE = { draft: "info", published: "good", archived: "neutral" } as const;
@@ -65,7 +65,7 @@ export function ProductsTable({ products }: { products: ProductRow[] }) {
                 v{product.draftVersion} {product.draftDiffers ? <Badge tone="warn">unpublished changes</Badge> : null}
               </td>
               <td className="px-3 py-2">
-                {product.problems === null ? <span className="text-slate-500">not checked yet</span> : product.problems === 0 ? <Badge tone="good">no problems</Badge> : <Badge tone="bad">{product.problems} problems</Badge>}
+                {product.problems === 0 ? <Badge tone="good">no problems</Badge> : <Badge tone="bad">{product.problems} problems</Badge>}
               </td>
             </tr>
           ))}

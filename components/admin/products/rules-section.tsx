@@ -30,6 +30,7 @@ export function RulesSection(props: { rules: Rule[]; groups: readonly OptionGrou
         <fieldset
           key={index}
           id={ruleAnchor(rule.id)}
+          data-testid="rule-card"
           className={`scroll-mt-4 space-y-3 rounded-lg border p-4 ${props.troubled.has(rule.id) ? "border-amber-400 bg-amber-50/40" : "border-slate-200 bg-white"}`}
         >
           <legend className="sr-only">Rule {rule.id || index + 1}</legend>

@@ -1,7 +1,7 @@
-import { analyze, ProductDefinitionSchema, type AnalysisProblem } from "@/lib/core/configurator";
 import type { Actor } from "@/lib/core/policy";
 import { db } from "../db";
 import { notFound } from "../errors";
+import { problemsOfStoredDraft } from "./analyze-stored-draft";
 import { draftDiffers } from "./draft-differs";
 import { requireProductAdmin } from "./require-product-admin";
 
@@ -9,7 +9,7 @@ export type ProductDraft = Awaited<ReturnType<typeof getProductDraft>>;
 
 /**
  * Everything the editor needs for one product: the draft document and its revision, the
- * analysis (as stored at the last save; computed now for a draft never saved in the editor),
+ * analysis (see analyze-stored-draft.ts),
  * the published versions with their dates, and the manufacturer's parts for the BOM picker.
  */
 export async function getProductDraft(actor: Actor, productId: string) {
@@ -41,7 +41,7 @@ export async function getProductDraft(actor: Actor, productId: string) {
     draftVersion: product.draftVersion,
     publishedVersion: product.publishedVersion,
     definition: product.draftDefinition as Record<string, unknown>,
-    problems: (product.draftProblems as AnalysisProblem[] | null) ?? analyzeUnsaved(product.draftDefinition),
+    problems: problemsOfStoredDraft(product.draftDefinition, product.draftProblems),
     draftDiffers: current !== null && draftDiffers(product.draftDefinition, current.definition),
     updatedAt: product.updatedAt.toISOString(),
     versions: product.versions.map((version) => ({
@@ -53,13 +53,4 @@ export async function getProductDraft(actor: Actor, productId: string) {
     })),
     parts,
   };
-}
-
-/**
- * Seeded drafts were never saved through the editor: analyze them on read (a GET writes
- * nothing). A draft that does not parse has no analysis; the editor shows its schema errors.
- */
-function analyzeUnsaved(document: unknown): AnalysisProblem[] {
-  const parsed = ProductDefinitionSchema.safeParse(document);
-  return parsed.success ? analyze(parsed.data).problems : [];
 }

@@ -1,5 +1,6 @@
 import type { Actor } from "@/lib/core/policy";
 import { db } from "../db";
+import { problemsOfStoredDraft } from "./analyze-stored-draft";
 import { draftDiffers } from "./draft-differs";
 import { requireProductAdmin } from "./require-product-admin";
 
@@ -15,8 +16,8 @@ export type ProductListEntry = {
   lastPublishedAt: string | null;
   /** Unpublished changes: the draft says something the published version does not (false before the first publish). */
   draftDiffers: boolean;
-  /** Problems found when the draft was last saved; null when it has not been saved in the editor. */
-  problems: number | null;
+  /** Problems the analysis finds in the draft (as stored at its last save). */
+  problems: number;
   updatedAt: string;
 };
 
@@ -53,7 +54,7 @@ export async function listProducts(actor: Actor): Promise<ProductListEntry[]> {
       versions: product._count.versions,
       lastPublishedAt: product.versions[0]?.publishedAt.toISOString() ?? null,
       draftDiffers: current !== undefined && draftDiffers(draft, current),
-      problems: Array.isArray(product.draftProblems) ? product.draftProblems.length : null,
+      problems: problemsOfStoredDraft(draft, product.draftProblems).length,
       updatedAt: product.updatedAt.toISOString(),
     };
   });
