@@ -11,7 +11,7 @@ test("an admin sees a contradictory rule block publishing, removes it, publishes
   await expect(page.getByRole("heading", { name: "Custom refrigerator" })).toBeVisible();
   const publish = page.getByRole("button", { name: "Publish" });
   const problems = page.getByTestId("analysis-problem");
-  await expect(page.getByText("no problems")).toBeVisible();
+  await expect(page.getByText("no problems", { exact: true })).toBeVisible();
 
   // A rule that contradicts "express-stock-finishes": express production could never be chosen.
   await page.getByRole("tab", { name: "Rules" }).click();
@@ -51,7 +51,7 @@ test("an admin sees a contradictory rule block publishing, removes it, publishes
   await option.getByLabel("Code").fill("egg-tray");
   await option.getByLabel("Label", { exact: true }).fill("Egg tray");
   await option.getByLabel("Price delta (EUR)").fill("15");
-  await expect(page.getByText("no problems")).toBeVisible();
+  await expect(page.getByText("no problems", { exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Save draft" }).click();
   await expect(page.getByText("Saved. The analysis found no problems.")).toBeVisible();

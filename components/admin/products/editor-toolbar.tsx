@@ -26,8 +26,10 @@ export function EditorToolbar(props: {
   onReload: () => void;
 }) {
   return (
-    <div className="space-y-3">
-      <div className="flex flex-wrap items-center gap-3">
+    // A fragment: the bar must be a child of the editor's full-height box to stay in view (sticky).
+    <>
+      {/* The buttons stay in reach while the admin scrolls through a long section. */}
+      <div className="sticky top-0 z-20 -mx-2 flex flex-wrap items-center gap-3 bg-slate-50/95 px-2 py-2 backdrop-blur">
         <Badge tone={STATUS_TONE[props.status]}>{props.status}</Badge>
         <span className="text-xs text-slate-500">revision {props.revision}</span>
         {props.dirty ? <Badge tone="warn">unsaved changes</Badge> : null}
@@ -66,6 +68,6 @@ export function EditorToolbar(props: {
       ) : props.notice ? (
         <Alert tone={props.notice.tone}>{props.notice.text}</Alert>
       ) : null}
-    </div>
+    </>
   );
 }

@@ -10,7 +10,7 @@ type PriceRuleKind = PriceRule["kind"];
 
 export const PRICE_RULE_KINDS: ReadonlyArray<{ value: PriceRuleKind; label: string; hint: string }> = [
   { value: "surcharge", label: "Surcharge", hint: "A fixed amount per unit when the conditions hold." },
-  { value: "per-unit", label: "Per unit of a number", hint: "An amount for every started `per` units above a threshold." },
+  { value: "per-unit", label: "Per unit of a number", hint: "An amount for every started step of 'per' units above a threshold." },
   { value: "percentage", label: "Percentage", hint: "A percentage of the unit subtotal when the conditions hold (negative: a discount)." },
   { value: "quantity-break", label: "Quantity break", hint: "A discount on the line total from a quantity on (one per product)." },
 ];

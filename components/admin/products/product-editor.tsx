@@ -91,7 +91,7 @@ export function ProductEditor({ initial }: { initial: ProductDraftData }) {
               published={base.publishedVersion !== null}
             />
           </div>
-          <aside className="space-y-4 xl:sticky xl:top-4 xl:self-start" aria-label="Analysis and preview">
+          <aside className="space-y-4 xl:sticky xl:top-16 xl:self-start" aria-label="Analysis and preview">
             <ProblemsPanel
               issues={issues}
               problems={check.problems}

@@ -29,6 +29,7 @@ describe("saving a product draft", () => {
     expect(document.rules).toEqual(rules);
     expect({ ...document, rules: definition.rules }).toEqual(definition);
     expect(stored.revision).toBe(saved.revision);
+    expect(saved.draftDiffers).toBe(true);
     expect(await db.auditLog.count({ where: { action: "product.draft.save", targetId: productId, address: "10.0.0.7" } })).toBe(1);
   });
 
@@ -106,7 +107,8 @@ describe("saving a product draft", () => {
     const admin = await staffOf("nordkyl", "admin");
     const productId = await publishedFridgeCopy(admin);
     const { revision, definition } = await loadDraft(admin, productId);
-    await saveProductDraft(admin, productId, { revision, definition: { ...definition, id: "someone-else", version: 99 } });
+    const saved = await saveProductDraft(admin, productId, { revision, definition: { ...definition, id: "someone-else", version: 99 } });
     expect((await storedProduct(productId)).draftDefinition).toMatchObject({ id: productId, version: 2 });
+    expect(saved.draftDiffers).toBe(false); // the same content as version 1
   });
 });
