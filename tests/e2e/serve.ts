@@ -17,11 +17,13 @@ async function main() {
   const { resolveDatabaseTarget } = await import("../../lib/server/db/database-target");
   const { applyMigrations } = await import("../../lib/server/db/migrations");
   const { seedDemoData } = await import("../../prisma/seed/seed-demo-data");
+  const { seedDemoActivity } = await import("../../prisma/seed/seed-demo-activity");
   const { disconnectDatabase } = await import("../../lib/server/db");
   const handle = await createAdapterFactory(resolveDatabaseTarget());
   await applyMigrations(handle.factory);
   await handle.close();
   await seedDemoData();
+  await seedDemoActivity("small");
   await disconnectDatabase();
   const server = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     stdio: "inherit",
