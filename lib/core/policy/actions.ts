@@ -23,6 +23,7 @@ export const ACTIONS = [
   "plan.publish",
   "line.read",
   "line.manage",
+  "line-stop.manage",
   "line.command",
   "line-credential.manage",
   "users.manage",

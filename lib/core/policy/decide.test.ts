@@ -51,6 +51,7 @@ const expected: Record<Action, Decision[]> = {
   "plan.publish":           [U, H, H, H, H, H, A, A, H, H],
   "line.read":              [U, H, H, H, H, H, A, A, H, H],
   "line.manage":            [U, H, H, H, H, H, F, A, H, H],
+  "line-stop.manage":       [U, H, H, H, H, H, A, A, H, H],
   "line.command":           [U, H, H, H, H, H, A, A, H, H],
   "line-credential.manage": [U, H, H, H, H, H, F, A, H, H],
   "users.manage":           [U, H, H, H, H, H, F, A, H, H],
@@ -75,7 +76,7 @@ describe("policy: every action × every actor on a resource of manufacturer M1",
 
 describe("policy: the mirror image — staff of M2 on M2's things, M1 shut out", () => {
   const m2Resource: Resource = { manufacturerId: M2, supplierId: S2, consumerId: "u-consumer-2", organizationId: M2 };
-  it.each(["board.read", "plan.publish", "line.command", "job.move"] as const)("%s", (action) => {
+  it.each(["board.read", "plan.publish", "line.command", "job.move", "line-stop.manage"] as const)("%s", (action) => {
     expect(decide(actors.plannerM2, action, m2Resource)).toBe("allow");
     expect(decide(actors.plannerM1, action, m2Resource)).toBe("hidden");
     expect(decide(actors.adminM1, action, m2Resource)).toBe("hidden");

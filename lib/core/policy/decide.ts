@@ -68,6 +68,10 @@ const RULES: Record<Action, Rule | "public"> = {
   "plan.publish": manufacturerStaff("planner", "admin"),
   "line.read": manufacturerStaff("planner", "admin"),
   "line.manage": manufacturerStaff("admin"),
+  // Holidays and maintenance windows of a line take time away, as marking a line down does:
+  // planners may enter them too. Extra shifts and everything else in a line's settings stay
+  // with line.manage (lib/core/lines/calendar-exceptions.ts).
+  "line-stop.manage": manufacturerStaff("planner", "admin"),
   "line.command": manufacturerStaff("planner", "admin"),
   "line-credential.manage": manufacturerStaff("admin"),
   "users.manage": (actor, resource) => {
