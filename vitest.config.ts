@@ -34,6 +34,36 @@ export default defineConfig({
           hookTimeout: 60_000,
         },
       },
+      {
+        // The proof of issue 11 (docs/decisions/0009): the authorization matrix, fuzzing, web
+        // security over HTTP against the production build. `npm run test:security`, not `npm test`.
+        extends: true,
+        test: {
+          name: "security",
+          include: ["tests/security/**/*.test.ts"],
+          environment: "node",
+          // Auth.js's handlers import "next/server" the way a bundler resolves it; let vite do so.
+          server: { deps: { inline: ["next-auth"] } },
+          globalSetup: ["tests/integration/setup/global-setup.ts"],
+          setupFiles: ["tests/integration/setup/per-file.ts"],
+          pool: "forks",
+          testTimeout: 120_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        // Real processes killed and restarted (slow): their own project, never part of `npm test`.
+        extends: true,
+        test: {
+          name: "faults",
+          include: ["tests/faults/**/*.test.ts"],
+          environment: "node",
+          pool: "forks",
+          fileParallelism: false,
+          testTimeout: 300_000,
+          hookTimeout: 300_000,
+        },
+      },
     ],
   },
 });
