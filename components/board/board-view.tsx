@@ -175,10 +175,20 @@ export function BoardView({ initial }: { initial: Board }) {
       else if (current?.ok) move.mutate({ to: "line", jobId: drag.job.id, lineId: current.lineId, start: new Date(current.start).toISOString(), version: drag.job.version });
       else if (current && !current.ok) setNotice({ tone: "error", text: current.message ?? "That place is not possible." });
     };
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== "Escape") return;
+      cancelAnimationFrame(frame);
+      last = null;
+      setDrag(null);
+      setOverBacklog(false);
+      setGhost(null);
+    };
     window.addEventListener("pointermove", onMove);
     window.addEventListener("pointerup", onUp);
     window.addEventListener("pointercancel", onUp);
+    window.addEventListener("keydown", onKey);
     return () => {
+      window.removeEventListener("keydown", onKey);
       window.removeEventListener("pointermove", onMove);
       window.removeEventListener("pointerup", onUp);
       window.removeEventListener("pointercancel", onUp);
@@ -194,6 +204,12 @@ export function BoardView({ initial }: { initial: Board }) {
   }, []);
   const openJobCard = useCallback((job: PlanningJob) => setOpenJob(job), []);
   const openLineActions = useCallback((line: BoardLine) => setOpenLine(line), []);
+
+  // For the board benchmark: when the board first became interactive (hydrated) in this tab.
+  useEffect(() => {
+    const marker = window as unknown as { __boardReadyAt?: number };
+    marker.__boardReadyAt ??= performance.now();
+  }, []);
 
   const liveOpenJob = openJob ? (data.jobs.find((job) => job.id === openJob.id) ?? openJob) : null;
 

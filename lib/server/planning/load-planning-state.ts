@@ -40,12 +40,22 @@ export function requirePlanner(actor: Actor, action: "board.read" | "job.move" |
 export async function loadPlanningState(
   manufacturerId: string,
   range: { from: number; to: number },
-  options: { tx?: Tx; excludeExceptionIds?: string[] } = {},
+  options: {
+    tx?: Tx;
+    excludeExceptionIds?: string[];
+    /** Only these lines and the jobs on them (plus `alsoJobIds`): a move needs no more. */
+    onlyLineIds?: string[];
+    alsoJobIds?: string[];
+    /** Order, product and parts details for the job cards (not needed to decide anything). */
+    withDetails?: boolean;
+  } = {},
 ): Promise<PlanningState> {
   const client = options.tx ?? db;
+  const scoped = options.onlyLineIds !== undefined;
+  const withDetails = options.withDetails ?? true;
   const [lines, jobs, setupRows, settings, published] = await Promise.all([
     client.line.findMany({
-      where: { manufacturerId },
+      where: { manufacturerId, ...(scoped ? { id: { in: options.onlyLineIds } } : {}) },
       orderBy: { code: "asc" },
       select: {
         id: true, code: true, name: true, capabilities: true, speed: true, timeZone: true, currentFamily: true, status: true, online: true,
@@ -57,18 +67,12 @@ export async function loadPlanningState(
       where: {
         manufacturerId,
         OR: [{ status: { in: ["waiting_parts", "ready", "scheduled", "queued", "running", "failed"] } }, { status: "done", end: { gte: new Date(range.from - DONE_KEEP_MS) } }],
+        ...(scoped ? { AND: [{ OR: [{ lineId: { in: options.onlyLineIds } }, { id: { in: options.alsoJobIds ?? [] } }] }] } : {}),
       },
       orderBy: [{ start: "asc" }, { code: "asc" }],
       select: {
         id: true, code: true, family: true, requires: true, minutes: true, release: true, due: true, weight: true, status: true,
         lineId: true, start: true, end: true, setupMinutes: true, locked: true, progress: true, version: true,
-        orderItem: {
-          select: {
-            configuration: true,
-            product: { select: { name: true } },
-            order: { select: { id: true, number: true, partsRequests: { select: { status: true } } } },
-          },
-        },
       },
     }),
     client.setupTime.findMany({ where: { manufacturerId }, select: { fromFamily: true, toFamily: true, minutes: true } }),
@@ -80,14 +84,31 @@ export async function loadPlanningState(
   for (const row of setupRows) (matrix[row.fromFamily] ??= {})[row.toFamily] = row.minutes;
   const excluded = new Set(options.excludeExceptionIds ?? []);
   const details: Record<string, JobDetails> = {};
-  for (const job of jobs) {
-    const order = job.orderItem?.order ?? null;
+  const withOrders = withDetails
+    ? await client.productionJob.findMany({
+        where: { id: { in: jobs.map((job) => job.id) }, orderItemId: { not: null } },
+        select: {
+          id: true,
+          orderItem: {
+            select: {
+              configuration: true,
+              product: { select: { name: true } },
+              order: { select: { id: true, number: true, partsRequests: { select: { status: true } } } },
+            },
+          },
+        },
+      })
+    : [];
+  const orderItemOf = new Map(withOrders.map((row) => [row.id, row.orderItem]));
+  for (const job of withDetails ? jobs : []) {
+    const orderItem = orderItemOf.get(job.id) ?? null;
+    const order = orderItem?.order ?? null;
     const statuses = order?.partsRequests.map((request) => request.status) ?? [];
     details[job.id] = {
       orderId: order?.id ?? null,
       orderNumber: order?.number ?? null,
-      productName: job.orderItem?.product.name ?? null,
-      configuration: (job.orderItem?.configuration as Record<string, unknown> | undefined) ?? null,
+      productName: orderItem?.product.name ?? null,
+      configuration: (orderItem?.configuration as Record<string, unknown> | undefined) ?? null,
       partsStatus: !order
         ? null
         : statuses.length === 0
