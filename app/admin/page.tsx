@@ -17,9 +17,9 @@ export default async function AdminPage() {
     { label: "Products", value: overview.products, href: "/admin/products" },
     { label: "Parts", value: overview.parts, href: "/admin/parts" },
     { label: "Suppliers", value: overview.suppliers, href: "/admin/suppliers" },
-    { label: "Lines", value: overview.lines },
+    { label: "Lines", value: overview.lines, href: "/admin/lines" },
     { label: "Users", value: overview.users, href: "/admin/users" },
-    { label: "Audit entries", value: overview.auditEntries },
+    { label: "Audit entries", value: overview.auditEntries, href: "/admin/audit" },
   ];
   return (
     <>
