@@ -78,6 +78,8 @@ export async function buildWorld() {
     productA,
     orderA,
     credentialA: credentialA.credential,
+    /** Line A's agent token (shown once at issue; kept here for the socket matrix). */
+    tokenA: credentialA.token,
     jobA,
     partA,
     partB,
