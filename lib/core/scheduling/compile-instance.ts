@@ -1,5 +1,6 @@
 import type { Instance } from "./instance-schema";
-import { isoToEpochMinutes } from "./iso-minutes";
+import { minutesFrom } from "./iso-minutes";
+import { acceptPins, type AcceptedPin } from "./accept-pins";
 import type { LineModel, LinePins, Model } from "./model";
 import { processingMinutes } from "./processing-time";
 
@@ -17,25 +18,6 @@ export interface CompileOptions {
   notBefore?: string;
 }
 
-interface PinCandidate {
-  job: number;
-  line: number;
-  start: number;
-}
-
-interface AcceptedPin {
-  job: number;
-  start: number;
-  end: number;
-  family: number;
-  windowStart: number;
-}
-
-function minutesOf(iso: string, epochOffset: number): number {
-  const minutes = isoToEpochMinutes(iso);
-  if (minutes === null) throw new Error(`not a whole-minute UTC time: ${iso}`);
-  return minutes - epochOffset;
-}
 
 /** Windows clipped to the horizon, sorted, with contained windows dropped (so ends are sorted too). */
 function normaliseWindows(raw: [number, number][], horizon: number): [Int32Array, Int32Array] {
@@ -51,17 +33,9 @@ function normaliseWindows(raw: [number, number][], horizon: number): [Int32Array
   return [Int32Array.from(kept.map((w) => w[0])), Int32Array.from(kept.map((w) => w[1]))];
 }
 
-/** earliest-starting window holding [from, to], or -1 */
-function windowHolding(starts: Int32Array, ends: Int32Array, from: number, to: number): number {
-  for (let w = 0; w < starts.length; w++) {
-    if ((starts[w] as number) <= from && to <= (ends[w] as number)) return w;
-  }
-  return -1;
-}
-
 export function compileInstance(instance: Instance, options: CompileOptions = {}): Model {
-  const epochOffset = minutesOf(instance.horizon.start, 0);
-  const horizon = minutesOf(instance.horizon.end, epochOffset);
+  const epochOffset = minutesFrom(instance.horizon.start, 0);
+  const horizon = minutesFrom(instance.horizon.end, epochOffset);
 
   const familyIndex = new Map<string, number>();
   const family = (name: string | undefined): number => {
@@ -91,7 +65,7 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
   const lineIndex = new Map(instance.lines.map((line, index) => [line.id, index] as const));
   const lineWindows = instance.lines.map((line) => {
     const raw: [number, number][] = line.windows?.length
-      ? line.windows.map((w) => [minutesOf(w.start, epochOffset), minutesOf(w.end, epochOffset)])
+      ? line.windows.map((w) => [minutesFrom(w.start, epochOffset), minutesFrom(w.end, epochOffset)])
       : [[0, horizon]];
     return normaliseWindows(raw, horizon);
   });
@@ -111,13 +85,13 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
   const eligibleBySignature = new Map<string, number[]>();
   const processingMemo = instance.lines.map(() => new Map<number, number>());
 
-  const notBefore = options.notBefore === undefined ? 0 : minutesOf(options.notBefore, epochOffset);
+  const notBefore = options.notBefore === undefined ? 0 : minutesFrom(options.notBefore, epochOffset);
   instance.jobs.forEach((job, j) => {
     jobIndex.set(job.id, j);
     jobFamily[j] = family(job.family);
-    const release = job.release === undefined ? 0 : minutesOf(job.release, epochOffset);
+    const release = job.release === undefined ? 0 : minutesFrom(job.release, epochOffset);
     jobRelease[j] = Math.max(0, release, job.pinned ? 0 : notBefore);
-    jobDue[j] = minutesOf(job.due, epochOffset);
+    jobDue[j] = minutesFrom(job.due, epochOffset);
     jobWeight[j] = job.weight ?? 1;
     const signature = [...job.requires].sort().join("\u0000");
     let lines = eligibleBySignature.get(signature);
@@ -140,63 +114,11 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
   });
   eligibleStart[jobCount] = eligible.length;
 
-  // ---- pins, in start order: each must fit with the pins accepted before it
-  const candidates: PinCandidate[] = [];
-  const isPinned = new Uint8Array(jobCount);
-  instance.jobs.forEach((job, j) => {
-    const place = job.pinned;
-    if (!place) return;
-    const line = lineIndex.get(place.lineId);
-    if (line === undefined) {
-      unschedulable.set(j, `pinned to unknown line ${place.lineId}`);
-      return;
-    }
-    candidates.push({ job: j, line, start: minutesOf(place.start, epochOffset) });
-  });
-  candidates.sort((a, b) => a.start - b.start || a.job - b.job);
-  const accepted: AcceptedPin[][] = instance.lines.map(() => []);
   const initialFamily = Int32Array.from(instance.lines.map((line) => family(line.initialFamily)));
-  const setupOf = (from: number, to: number) => (from < 0 || from === to ? 0 : (setupMatrix[from * familyCount + to] as number));
-
-  const refusal = (c: PinCandidate): string | AcceptedPin => {
-    const [starts, ends] = lineWindows[c.line] as [Int32Array, Int32Array];
-    const lineId = instance.lines[c.line]?.id;
-    const p = processing[c.job * lineCount + c.line] as number;
-    if (p < 0) return `pinned line ${lineId} lacks a required capability`;
-    const end = c.start + p;
-    const f = jobFamily[c.job] as number;
-    if (c.start < (jobRelease[c.job] as number)) return "pinned start is before its release";
-    const list = accepted[c.line] as AcceptedPin[];
-    let at = 0;
-    while (at < list.length && (list[at] as AcceptedPin).start < c.start) at++;
-    const prev = list[at - 1];
-    const next = list[at];
-    const setupBefore = setupOf(prev ? prev.family : (initialFamily[c.line] as number), f);
-    if (c.start - setupBefore < 0 || end > horizon) return "pinned placement (with its setup) lies outside the horizon";
-    if (c.start - setupBefore < (prev ? prev.end : 0)) return `pinned placement overlaps pinned job ${prev ? instance.jobs[prev.job]?.id : ""}`.trim();
-    const w = windowHolding(starts, ends, c.start - setupBefore, end);
-    if (w < 0) return `pinned placement (with its ${setupBefore} min setup) is not inside one availability window of ${lineId}`;
-    if (next) {
-      const setupAfter = setupOf(f, next.family);
-      if (next.start - setupAfter < end || windowHolding(starts, ends, next.start - setupAfter, next.end) < 0) {
-        return `pinned placement leaves no room for the setup of pinned job ${instance.jobs[next.job]?.id}`;
-      }
-    }
-    const first = windowHolding(starts, ends, c.start, end);
-    return { job: c.job, start: c.start, end, family: f, windowStart: starts[first] as number };
-  };
-  for (const c of candidates) {
-    const result = refusal(c);
-    if (typeof result === "string") {
-      unschedulable.set(c.job, `${result} (${instance.jobs[c.job]?.id})`);
-      continue;
-    }
-    const list = accepted[c.line] as AcceptedPin[];
-    let at = 0;
-    while (at < list.length && (list[at] as AcceptedPin).start < c.start) at++;
-    list.splice(at, 0, result);
-    isPinned[c.job] = 1;
-  }
+  const { accepted, isPinned } = acceptPins(
+    { instance, epochOffset, horizon, lineIndex, lineWindows, processing, lineCount, jobFamily, jobRelease, initialFamily, setupMatrix, familyCount },
+    unschedulable,
+  );
 
   const lines: LineModel[] = instance.lines.map((line, l) => {
     const list = accepted[l] as AcceptedPin[];
@@ -250,7 +172,7 @@ export function compileInstance(instance: Instance, options: CompileOptions = {}
       const l = lineIndex.get(anchor.lineId);
       if (j === undefined || l === undefined) continue;
       anchorLine[j] = l;
-      anchorStart[j] = minutesOf(anchor.start, epochOffset);
+      anchorStart[j] = minutesFrom(anchor.start, epochOffset);
     }
   }
 

@@ -17,3 +17,10 @@ export function isoToEpochMinutes(iso: string): number | null {
 export function epochMinutesToIso(minutes: number): string {
   return new Date(minutes * MS_PER_MINUTE).toISOString().replace(".000Z", "Z");
 }
+
+/** Minutes from `epochOffset` (minutes since the epoch) for a time already validated by the schema. */
+export function minutesFrom(iso: string, epochOffset: number): number {
+  const minutes = isoToEpochMinutes(iso);
+  if (minutes === null) throw new Error(`not a whole-minute UTC time: ${iso}`);
+  return minutes - epochOffset;
+}

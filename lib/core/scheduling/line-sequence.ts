@@ -1,4 +1,5 @@
 import type { LinePins, Model } from "./model";
+import { PushBound } from "./push-bound";
 
 /**
  * One line's sequence of free jobs, decoded semi-actively around the line's pinned jobs:
@@ -71,16 +72,8 @@ export class LineSequence {
   private stateSetup: Float64Array;
   private stateHint: Int32Array;
   private stateMoves: Int32Array;
-  /**
-   * A lower bound on what delaying the rest of the line costs, per chain of jobs that each
-   * start right after their predecessor and setup: a delay d at the head of a chain delays all
-   * of it by d at least (a window can only add to it), and an idle gap before the next chain
-   * absorbs at most its length. pushWeight[k]: weight of the late jobs from k to the end of
-   * its chain; idleBefore[k]: the gap before job k; nextChain[k]: where the chain after k starts.
-   */
-  private pushWeight: Float64Array;
-  private idleBefore: Int32Array;
-  private nextChain: Int32Array;
+  /** prunes evaluations: what delaying the rest of the line surely costs */
+  private readonly pushBound = new PushBound();
 
   // scratch decoder state: family, end, next pin, tardiness, setup, last job's setup
   private cf = -1;
@@ -134,9 +127,6 @@ export class LineSequence {
     this.stateSetup = new Float64Array(c + 1);
     this.stateHint = new Int32Array(c + 1);
     this.stateMoves = new Int32Array(c + 1);
-    this.pushWeight = new Float64Array(c + 1);
-    this.idleBefore = new Int32Array(c + 1);
-    this.nextChain = new Int32Array(c + 1);
     this.rebuildFrom(0);
   }
 
@@ -308,50 +298,12 @@ export class LineSequence {
     this.setupTotal = this.cs;
     this.moves = this.cm;
     this.end = this.ce;
-    this.computePushWeights();
+    this.pushBound.update(n, this.jobs, this.start, this.setup, this.stateEnd, this.processing, this.lineCount, this.line, this.jobDue, this.jobWeight);
     if (k === 0) return;
     // feasibility of the untouched prefix is unchanged, only the suffix was re-checked
     let ok = true;
     for (let i = 0; i < n && ok; i++) ok = (this.start[i] as number) >= 0;
     this.feasible = ok;
-  }
-
-  private computePushWeights(): void {
-    const n = this.length, jobs = this.jobs, start = this.start, setup = this.setup, stateEnd = this.stateEnd;
-    const weights = this.pushWeight, idle = this.idleBefore, next = this.nextChain;
-    weights[n] = 0;
-    idle[n] = 0;
-    next[n] = n;
-    for (let i = n - 1; i >= 0; i--) {
-      const j = jobs[i] as number;
-      const t = start[i] as number;
-      if (t < 0) {
-        // a job that found no room breaks every chain
-        weights[i] = 0;
-        idle[i] = 1 << 30;
-        next[i] = i + 1;
-        continue;
-      }
-      const late = t + (this.processing[j * this.lineCount + this.line] as number) - (this.jobDue[j] as number);
-      const own = late > 0 ? (this.jobWeight[j] as number) : 0;
-      idle[i] = t - (setup[i] as number) - (stateEnd[i] as number);
-      const chained = i + 1 < n && idle[i + 1] === 0;
-      weights[i] = own + (chained ? (weights[i + 1] as number) : 0);
-      next[i] = chained ? (next[i + 1] as number) : i + 1;
-    }
-  }
-
-  /** Tardiness that delaying position k's state end by d surely adds (a few chains deep). */
-  private pushBound(k: number, d: number): number {
-    const n = this.length, weights = this.pushWeight, idle = this.idleBefore, next = this.nextChain;
-    let bound = 0;
-    for (let chains = 0; chains < 4 && k < n; chains++) {
-      d -= idle[k] as number;
-      if (d <= 0) break;
-      bound += d * (weights[k] as number);
-      k = next[k] as number;
-    }
-    return bound;
   }
 
   // ------------------------------------------------------------------ evaluation
@@ -373,7 +325,7 @@ export class LineSequence {
       if (i === n) break;
       let cost = this.cw - (sW[i] as number) + setupWeight * (this.cs - (sS[i] as number)) + moveWeight * (this.cm - (sM[i] as number));
       // same family and pins as before: every later job starts no earlier than it did
-      if (this.ce > (sE[i] as number) && this.cf === sF[i] && this.cp === sP[i]) cost += this.pushBound(i, this.ce - (sE[i] as number));
+      if (this.ce > (sE[i] as number) && this.cf === sF[i] && this.cp === sP[i]) cost += this.pushBound.bound(i, this.ce - (sE[i] as number));
       if (cost > bound) return false;
       if (this.step(jobs[i] as number) < 0) return false;
     }
@@ -470,9 +422,6 @@ export class LineSequence {
     this.stateSetup = grow64(this.stateSetup, c + 1);
     this.stateHint = grow32(this.stateHint, c + 1);
     this.stateMoves = grow32(this.stateMoves, c + 1);
-    this.pushWeight = grow64(this.pushWeight, c + 1);
-    this.idleBefore = grow32(this.idleBefore, c + 1);
-    this.nextChain = grow32(this.nextChain, c + 1);
   }
 
   setJobs(jobs: ArrayLike<number>): void {
