@@ -47,6 +47,8 @@ async function main() {
   };
   const httpServer = tls ? createTlsServer(tls, onRequest) : createServer(onRequest);
   const sockets = createSocketServer(httpServer);
+  // With REDIS_URL, serve only once this process is in the fan-out (docs/decisions/0010).
+  await sockets.ready;
   // Socket.IO answers its own upgrades; every other one (Next's dev HMR) goes to Next.
   const upgradeNext = app.getUpgradeHandler();
   httpServer.on("upgrade", (request, socket, head) => {
@@ -55,7 +57,7 @@ async function main() {
 
   await new Promise<void>((resolve) => httpServer.listen(port, hostname, resolve));
   const shownHost = hostname === "0.0.0.0" ? "localhost" : hostname;
-  logger.info({ port, dev, database: describeDatabaseTarget(resolveDatabaseTarget()) }, `Tailorline ready on ${tls ? "https" : "http"}://${shownHost}:${port}`);
+  logger.info({ port, dev, database: describeDatabaseTarget(resolveDatabaseTarget()), redis: sockets.clustered }, `Tailorline ready on ${tls ? "https" : "http"}://${shownHost}:${port}`);
 
   const shutdown = createGracefulShutdown({
     httpServer,

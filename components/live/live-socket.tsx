@@ -8,7 +8,9 @@ import { io, type Socket } from "socket.io-client";
  * One `/live` Socket.IO connection per tab, opened only for signed-in users. Events are hints:
  * a component subscribes to a room and names the queries an event makes stale; after any
  * reconnect those queries are refetched too, so a missed event costs freshness, never
- * correctness (design.md §6).
+ * correctness (design.md §6). With several app processes (Redis), a reconnect within the
+ * recovery window may be `recovered`: the server gives back the rooms its policy still allows and
+ * replays what was missed, so nothing needs joining or refetching — unless it says `live.resync`.
  */
 type LiveState = { socket: Socket | null; connected: boolean };
 
@@ -60,12 +62,18 @@ export function useLiveRoom(
 
   useEffect(() => {
     if (!socket || !room) return;
+    let joinedBefore = false;
     const join = () => {
+      joinedBefore = true;
       socket.emit("join", { room }, (reply: { ok: boolean }) => setJoined(reply?.ok === true));
     };
-    const onConnect = () => {
+    const resync = () => {
       join();
       invalidate(); // whatever happened while we were away
+    };
+    const onConnect = () => {
+      // A recovered session holds the rooms of the connection before: only those need nothing.
+      if (!(socket.recovered && joinedBefore)) resync();
     };
     const handlers = eventsKey.split("|").filter(Boolean).map((event) => {
       const handler = (payload: unknown) => deliver(event, payload);
@@ -74,8 +82,10 @@ export function useLiveRoom(
     });
     if (socket.connected) join();
     socket.on("connect", onConnect);
+    socket.on("live.resync", resync);
     return () => {
       socket.off("connect", onConnect);
+      socket.off("live.resync", resync);
       for (const [event, handler] of handlers) socket.off(event, handler);
       socket.emit("leave", { room });
       setJoined(false);

@@ -1,3 +1,4 @@
+import type { Namespace, Socket } from "socket.io";
 import { socketServer } from "../realtime/live-hub";
 
 /**
@@ -11,6 +12,27 @@ export const agentCredentialRoom = (credentialId: string) => `credential:${crede
 
 export function agentNamespace() {
   return socketServer()?.of("/agent");
+}
+
+/** This process's sockets in a room of `/agent` (an agent is connected to exactly one process). */
+export function localAgentSockets(room: string, agents: Namespace | undefined = agentNamespace()): Socket[] {
+  const ids = agents?.adapter.rooms.get(room);
+  if (!agents || !ids) return [];
+  return [...ids].flatMap((id) => agents.sockets.get(id) ?? []);
+}
+
+/**
+ * Sends a line's agent a message and collects its answers (none when no agent is connected;
+ * rejects when one does not answer in time). An agent connected here is asked directly; one
+ * connected to another process is asked through the adapter, which waits for every process.
+ * Null when this process serves no sockets.
+ */
+export async function askLineAgent(lineId: string, event: "queue" | "command", payload: unknown, timeoutMs: number): Promise<unknown[] | null> {
+  const agents = agentNamespace();
+  if (!agents) return null;
+  const local = localAgentSockets(agentLineRoom(lineId), agents);
+  if (local.length > 0) return Promise.all(local.map((socket) => socket.timeout(timeoutMs).emitWithAck(event, payload)));
+  return agents.to(agentLineRoom(lineId)).timeout(timeoutMs).emitWithAck(event, payload);
 }
 
 /** Revocation: cut the sockets that authenticated with this credential, now. */

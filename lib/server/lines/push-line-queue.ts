@@ -3,7 +3,7 @@ import { clock } from "../clock";
 import { db } from "../db";
 import { logger } from "../logger";
 import { nudgeOutbox, writeOutboxEvent } from "../realtime/outbox";
-import { agentLineRoom, agentNamespace } from "./agent-sockets";
+import { askLineAgent } from "./agent-sockets";
 import { buildLineQueue } from "./build-line-queue";
 import { lineUpdated } from "./line-live-events";
 
@@ -18,16 +18,15 @@ export type QueuePushResult = { delivered: false; planVersion: number | null } |
  */
 export async function pushLineQueue(lineId: string): Promise<QueuePushResult> {
   const queue = await buildLineQueue(lineId);
-  const agents = agentNamespace();
-  if (!queue || !agents) return { delivered: false, planVersion: queue?.planVersion ?? null };
-  let replies: unknown[];
+  if (!queue) return { delivered: false, planVersion: null };
+  let replies: unknown[] | null;
   try {
-    replies = await agents.to(agentLineRoom(lineId)).timeout(QUEUE_ACK_TIMEOUT_MS).emitWithAck("queue", queue);
+    replies = await askLineAgent(lineId, "queue", queue, QUEUE_ACK_TIMEOUT_MS);
   } catch (error) {
     logger.warn({ err: error, lineId, planVersion: queue.planVersion }, "line agent did not acknowledge its queue in time");
     return { delivered: true, planVersion: queue.planVersion, acked: false };
   }
-  if (replies.length === 0) return { delivered: false, planVersion: queue.planVersion };
+  if (!replies || replies.length === 0) return { delivered: false, planVersion: queue.planVersion };
   const acked = replies.some((reply) => {
     const parsed = QueueAckSchema.safeParse(reply);
     return parsed.success && parsed.data.planVersion === queue.planVersion;

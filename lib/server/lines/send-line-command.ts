@@ -6,7 +6,7 @@ import { db } from "../db";
 import { AppError } from "../errors";
 import { logger } from "../logger";
 import { nudgeOutbox, writeOutboxEvent } from "../realtime/outbox";
-import { agentLineRoom, agentNamespace } from "./agent-sockets";
+import { askLineAgent } from "./agent-sockets";
 import { lineCommandUpdated } from "./line-live-events";
 import type { SendLineCommand } from "./line-command-schemas";
 import { loadLineForActor } from "./load-line-for-actor";
@@ -45,11 +45,9 @@ export async function sendLineCommand(actor: Actor, lineId: string, input: SendL
 }
 
 async function deliver(lineId: string, message: LineCommandMessage): Promise<{ status: "accepted" | "rejected" | "timed_out"; reason: string | null }> {
-  const agents = agentNamespace();
-  if (!agents) return { status: "rejected", reason: "LINE_OFFLINE: no agent is connected to this line." };
   try {
-    const replies = await agents.to(agentLineRoom(lineId)).timeout(ACCEPT_TIMEOUT_MS).emitWithAck("command", message);
-    if (replies.length === 0) return { status: "rejected", reason: "LINE_OFFLINE: no agent is connected to this line." };
+    const replies = await askLineAgent(lineId, "command", message, ACCEPT_TIMEOUT_MS);
+    if (!replies || replies.length === 0) return { status: "rejected", reason: "LINE_OFFLINE: no agent is connected to this line." };
     const parsed = CommandReplySchema.safeParse(replies[0]);
     if (!parsed.success || parsed.data.correlationId !== message.correlationId) return { status: "rejected", reason: "AGENT_REPLY_INVALID: the agent's answer did not match the protocol." };
     return parsed.data.outcome === "accepted" ? { status: "accepted", reason: null } : { status: "rejected", reason: `${parsed.data.reason}: ${parsed.data.message}` };

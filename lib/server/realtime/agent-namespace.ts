@@ -4,7 +4,7 @@ import { HANDSHAKE_ERRORS } from "@/lib/core/line-protocol";
 import { resolveDatabaseTarget } from "../db/database-target";
 import { logger } from "../logger";
 import { agentLimits } from "../lines/agent-limits";
-import { agentCredentialRoom, agentLineRoom } from "../lines/agent-sockets";
+import { agentCredentialRoom, agentLineRoom, localAgentSockets } from "../lines/agent-sockets";
 import { runAgentSession, supersede } from "../lines/agent-session";
 import { authenticateLineAgent, type AgentIdentity } from "../lines/authenticate-line-agent";
 import { HandshakeGate } from "../lines/handshake-gate";
@@ -21,13 +21,17 @@ function refusal(code: string, message: string, extra: Record<string, unknown> =
  * `connect_error` with `data: { code, message }`. With mutual TLS (TLS_CLIENT_CA), the client
  * certificate must be verified and name the line.
  */
-export function attachAgentNamespace(io: Server): Namespace & { ingestor: LineEventIngestor } {
+export function attachAgentNamespace(io: Server, options: { clustered?: boolean } = {}): Namespace & { ingestor: LineEventIngestor } {
   const agent = io.of("/agent");
   const limits = agentLimits();
   const ingestor = new LineEventIngestor(() => limits.maxFutureSkewMs, ingestConcurrency());
   const gate = new HandshakeGate(4);
-  // Lines left online by a previous run of this process have no connection any more.
-  const ready = markAllLinesOffline().catch((error) => logger.error({ err: error }, "could not reset line connections at start-up"));
+  // Alone, this process held every agent connection: lines left online by its previous run have
+  // none any more. With other processes (Redis), their lines are theirs: a sweeper takes offline
+  // only lines whose agent is connected nowhere (sweep-orphaned-lines.ts).
+  const ready = options.clustered
+    ? Promise.resolve()
+    : markAllLinesOffline().catch((error) => logger.error({ err: error }, "could not reset line connections at start-up"));
 
   agent.use(async (socket, next) => {
     await ready;
@@ -44,13 +48,10 @@ export function attachAgentNamespace(io: Server): Namespace & { ingestor: LineEv
 
   agent.on("connection", async (socket) => {
     const identity = socket.data.agent as AgentIdentity;
-    for (const older of await agent.in(agentLineRoom(identity.lineId)).fetchSockets()) {
-      if (older.id !== socket.id) {
-        const local = agent.sockets.get(older.id);
-        if (local) supersede(local);
-        else older.disconnect(true);
-      }
-    }
+    // An older connection of this line here is superseded quietly; one on another process is
+    // cut through the adapter without waiting for the other processes to answer.
+    for (const older of localAgentSockets(agentLineRoom(identity.lineId), agent)) if (older.id !== socket.id) supersede(older);
+    agent.in(agentLineRoom(identity.lineId)).except(socket.id).disconnectSockets(true);
     if (socket.disconnected) return;
     await socket.join([agentLineRoom(identity.lineId), agentCredentialRoom(identity.credentialId)]);
     runAgentSession(socket, identity, { ingestor, limits, gate });

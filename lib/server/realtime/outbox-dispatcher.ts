@@ -1,33 +1,33 @@
 import type { Server } from "socket.io";
 import { db } from "../db";
 import { logger } from "../logger";
+import { canFanOut, emitOutboxRows, type OutboxRow } from "./emit-outbox-rows";
 import { outboxNudges } from "./outbox";
+import type { RedisFanout } from "./redis-adapter";
 
 const BATCH = 200;
 const POLL_MS = 250;
 
-type PendingEvent = { id: bigint; type: string; rooms: string[]; payload: unknown; createdAt: Date };
-
 /**
  * Emits committed outbox events to their Socket.IO rooms, oldest first. Rows are claimed with
  * FOR UPDATE SKIP LOCKED inside a transaction, so several processes on one PostgreSQL never
- * emit the same event twice and a crashed process's rows are picked up by the others.
+ * emit the same event twice and a crashed process's rows are picked up by the others. Rows are
+ * marked dispatched in the same transaction, after the broadcasts reached every process
+ * (emit-outbox-rows.ts): a crash before that commit leaves them for the next claim.
  */
-export function startOutboxDispatcher(io: Server): { stop(): Promise<void> } {
+export function startOutboxDispatcher(io: Server, fanout?: RedisFanout): { stop(): Promise<void> } {
   let stopped = false;
   let running: Promise<void> | null = null;
   let again = false;
 
   const dispatchOnce = async (): Promise<number> => {
+    if (!canFanOut(fanout)) return 0;
     return db.$transaction(async (tx) => {
-      const batch = await tx.$queryRaw<PendingEvent[]>`
+      const batch = await tx.$queryRaw<OutboxRow[]>`
         SELECT "id", "type", "rooms", "payload", "createdAt" FROM "OutboxEvent"
         WHERE "dispatchedAt" IS NULL ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
       if (batch.length === 0) return 0;
-      const live = io.of("/live");
-      for (const event of batch) {
-        if (event.rooms.length > 0) live.to(event.rooms).emit(event.type, { ...(event.payload as object), eventId: String(event.id), at: event.createdAt.toISOString() });
-      }
+      await emitOutboxRows(io, fanout, batch);
       await tx.outboxEvent.updateMany({ where: { id: { in: batch.map((event) => event.id) } }, data: { dispatchedAt: new Date() } });
       return batch.length;
     });
