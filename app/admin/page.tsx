@@ -18,6 +18,7 @@ export default async function AdminPage() {
     { label: "Parts", value: overview.parts, href: "/admin/parts" },
     { label: "Suppliers", value: overview.suppliers, href: "/admin/suppliers" },
     { label: "Lines", value: overview.lines, href: "/admin/lines" },
+    { label: "Line settings, shifts and setups", value: overview.lines, href: "/lines/manage" },
     { label: "Users", value: overview.users, href: "/admin/users" },
     { label: "Audit entries", value: overview.auditEntries, href: "/admin/audit" },
   ];

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { requireArea } from "@/lib/server/auth/page-guard";
 import { listLinesLive } from "@/lib/server/lines/list-lines-live";
 import { getBoard } from "@/lib/server/planning/get-board";
@@ -14,7 +15,17 @@ export default async function BoardPage() {
   const [board, live] = await Promise.all([getBoard(actor), listLinesLive(actor)]);
   return (
     <div className="-mx-2 sm:-mx-4">
-      <PageHeader title="Planning board" description="Drag jobs between lines and times, lock them, run the scheduler, publish. Double-click a job for its card." />
+      <PageHeader
+        title="Planning board"
+        description={
+          <>
+            Drag jobs between lines and times, lock them, run the scheduler, publish. Double-click a job for its card.{" "}
+            <Link href="/lines/manage" className="text-brand-600 hover:underline">
+              Lines and calendars
+            </Link>
+          </>
+        }
+      />
       <BoardView initial={board as Board} />
       <section aria-labelledby="lines-now" className="mt-8">
         <h2 id="lines-now" className="mb-3 text-lg font-semibold">

@@ -31,7 +31,8 @@ export type LineSummary = {
   nextShifts: Array<{ label: string; start: number; end: number; stoppedMinutes: number }>;
 };
 
-export type LineList = { lines: LineSummary[]; permissions: LineAdminPermissions };
+/** `factoryTimeZone`: the manufacturer's zone, the default for a new line. */
+export type LineList = { lines: LineSummary[]; permissions: LineAdminPermissions; factoryTimeZone: string };
 
 export type LineCalendarExceptionView = { id: string; kind: CalendarExceptionKind; start: string; end: string; note: string };
 
