@@ -139,7 +139,10 @@ export function createRedisFanout(settings: ReturnType<typeof redisFanoutSetting
   };
 
   return {
-    adapter: wrap,
+    // Socket.IO calls it with `new`: a function, not an arrow, so its returned adapter is the result.
+    adapter: function adapterFor(nsp: Namespace) {
+      return wrap(nsp);
+    },
     ready,
     isReady: () => client.isReady,
     mark: () => issued,
