@@ -40,7 +40,7 @@ const defaultWorkerPath = () => path.join(process.cwd(), "lib/server/scheduling/
  * register them either (Node 20): a small inline bootstrap registers tsx's ESM API in the
  * worker, then imports the TypeScript entry.
  */
-function workerBootstrap(entry: string): string {
+export function workerBootstrap(entry: string): string {
   // tsx's ESM API (its CommonJS build registers nothing inside a worker), by its export map
   const require = createRequire(path.join(process.cwd(), "package.json"));
   const manifestPath = require.resolve("tsx/package.json");
