@@ -36,7 +36,7 @@ export function attachAgentNamespace(io: Server, options: { clustered?: boolean 
   agent.use(async (socket, next) => {
     await ready;
     try {
-      const result = await gate.run(() => authenticateLineAgent({ auth: socket.handshake.auth, address: remoteAddress(socket), clientCertificateName: clientCertificateName(socket) }));
+      const result = await gate.run(() => authenticateLineAgent({ auth: protocolHandshake(socket.handshake.auth), address: remoteAddress(socket), clientCertificateName: clientCertificateName(socket) }));
       if (!result.ok) return next(refusal(result.code, result.message, result.retryAfterMs ? { retryAfterMs: result.retryAfterMs } : {}));
       socket.data.agent = result.agent;
       next();
@@ -57,6 +57,17 @@ export function attachAgentNamespace(io: Server, options: { clustered?: boolean 
     runAgentSession(socket, identity, { ingestor, limits, gate });
   });
   return Object.assign(agent, { ingestor });
+}
+
+/**
+ * The handshake without Socket.IO's own fields: with connection state recovery on (Redis), the
+ * client library adds `pid` and `offset` on reconnection. `/agent` restores no session
+ * (redis-adapter.ts), so they are dropped, and the strict protocol schema sees only the agent's.
+ */
+function protocolHandshake(auth: Record<string, unknown>): Record<string, unknown> {
+  if (!auth || typeof auth !== "object") return auth;
+  const { pid: _pid, offset: _offset, ...handshake } = auth;
+  return handshake;
 }
 
 /**
