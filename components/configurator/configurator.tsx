@@ -14,6 +14,7 @@ import type { ProductDefinition } from "@/lib/core/configurator/product-definiti
 import { formatMoney } from "@/lib/core/money/format-money";
 import { renderPreviewSvg } from "@/lib/core/preview/render-preview-svg";
 import { estimateDelivery } from "@/lib/core/promise/estimate-delivery";
+import { DeliveryPromise } from "@/components/promise/delivery-promise";
 import { describeEffects } from "./describe-effects";
 import { OptionGroupField } from "./option-group-field";
 
@@ -29,9 +30,10 @@ const arrivalFormat = new Intl.DateTimeFormat("en-GB", { weekday: "short", day: 
 
 /**
  * The configurator. Everything the consumer sees — what is still possible and why not, the
- * price, the picture, the delivery estimate — is computed here, in the browser, by the same
- * core the server runs at order time: no round trip per click. The configuration lives in the
- * URL, so the page can be shared and reopened.
+ * price, the picture, a first delivery estimate — is computed here, in the browser, by the same
+ * core the server runs at order time: no round trip per click. The delivery *promise* comes
+ * from the server (the factory's plan), debounced, and replaces the estimate when it arrives.
+ * The configuration lives in the URL, so the page can be shared and reopened.
  */
 export function Configurator(props: {
   productId: string;
@@ -167,18 +169,26 @@ export function Configurator(props: {
               ))}
             </ul>
           </details>
-          <div className="border-t border-slate-100 pt-3 text-sm" data-testid="delivery-estimate">
-            {estimate.kind === "estimate" ? (
-              <>
-                <div>
-                  <span className="text-slate-600">Estimated delivery: </span>
-                  <strong>{arrivalFormat.format(new Date(`${estimate.arrivalDate}T00:00:00Z`))}</strong>
-                </div>
-                <p className="mt-1 text-xs text-slate-500">An estimate, not yet a promise: {estimate.basis.map((stage) => stage.label).join(", ")}.</p>
-              </>
-            ) : (
-              <p className="text-red-600">{estimate.message}</p>
-            )}
+          <div data-testid="delivery-estimate">
+            <DeliveryPromise
+              productId={props.productId}
+              configuration={evaluation.configuration}
+              quantity={quantity}
+              valid={evaluation.valid && estimate.kind === "estimate"}
+              fallback={
+                estimate.kind === "estimate" ? (
+                  <>
+                    <div>
+                      <span className="text-slate-600">Estimated delivery: </span>
+                      <strong>{arrivalFormat.format(new Date(`${estimate.arrivalDate}T00:00:00Z`))}</strong>
+                    </div>
+                    <p className="mt-1 text-xs text-slate-500">An estimate, not yet a promise: {estimate.basis.map((stage) => stage.label).join(", ")}.</p>
+                  </>
+                ) : (
+                  <p className="text-red-600">{estimate.message}</p>
+                )
+              }
+            />
           </div>
           <div className="flex items-center gap-2 border-t border-slate-100 pt-3">
             <label htmlFor="quantity" className="text-sm text-slate-600">

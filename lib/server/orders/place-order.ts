@@ -13,6 +13,7 @@ import { clock } from "../clock";
 import { db } from "../db";
 import { AppError, conflict } from "../errors";
 import { nudgeOutbox } from "../realtime/outbox";
+import { promiseOrder as promiseOrderFromPlan } from "../promise/promise-order";
 import { factoryProfile } from "./factory-profile";
 import { writePlacedOrder } from "./write-placed-order";
 
@@ -77,6 +78,19 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
   const manufacturerId = items[0]!.product.manufacturerId;
   const currency = items[0]!.evaluation.price.currency;
 
+  // Capable-to-promise (or the quote the consumer holds), made before the transaction: it asks
+  // the plan's worker and holds capacity, neither of which belongs inside a database transaction.
+  const planned = await promiseOrderFromPlan({
+    manufacturerId,
+    consumerId: actor.userId,
+    destination: input.shippingAddress.country,
+    now: now.getTime(),
+    lines: items.map((item) => ({ productId: item.product.productId, evaluation: item.evaluation, quantity: item.quantity })),
+  });
+  if (planned.kind === "unavailable") {
+    throw new AppError("PART_UNAVAILABLE", `No supplier can deliver part ${planned.missing[0]!.partNumber} right now; this configuration cannot be ordered.`, { status: 409 });
+  }
+
   try {
     const order = await db.$transaction(async (tx) => {
       const needs = items.flatMap((item) => item.evaluation.partsList.map((line) => ({ partNumber: line.partNumber, quantity: line.quantity })));
@@ -97,8 +111,8 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
       const unknown = needs.find((need) => !partByNumber.has(need.partNumber));
       if (unknown) throw new AppError("PART_NOT_CATALOGUED", `The factory has no part ${unknown.partNumber}; it cannot take this order yet.`, { status: 409 });
 
-      // The promise the consumer saw while configuring: the same estimate, on the same stock.
-      const promised = promiseOrder({
+      // Without a plan to promise from, the configurator's estimate on the same stock.
+      const promised = planned.kind === "promised" ? { ok: true as const, promise: planned.order.promise } : promiseOrder({
         today: now,
         stock: Object.fromEntries(parts.map((part) => [part.partNumber, part.onHand - part.reserved])),
         offers: Object.fromEntries(
@@ -159,11 +173,13 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
         partByNumber,
         requests,
         promise,
+        holds: planned.kind === "promised" ? { create: planned.order.newHolds, consume: planned.order.consumedQuotes } : null,
       });
     });
     nudgeOutbox();
     return { order, replayed: false };
   } catch (error) {
+    if (planned.kind === "promised") await planned.order.undo();
     // Two tries with one key at the same moment: the loser finds the winner's order.
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && String(error.meta?.target ?? error.message).includes("idempotencyKey")) {
       const winner = await findByIdempotencyKey(input.idempotencyKey);

@@ -11,6 +11,7 @@ import type { Tx } from "../db";
 import { AppError } from "../errors";
 import { writeOutboxEvents } from "../realtime/outbox";
 import { confirmPayment } from "./confirm-payment";
+import type { HoldRow } from "../promise/promise-order";
 import type { PlacedOrder } from "./place-order";
 
 type EvaluatedItem = { product: PublishedProduct; evaluation: Evaluation; quantity: number; configuration: Record<string, unknown> };
@@ -28,6 +29,8 @@ export type PlacedOrderDraft = {
   partByNumber: Map<string, { id: string; partNumber: string }>;
   requests: Array<{ allocation: PartAllocation; part: { id: string; partNumber: string }; choice: SupplierChoice | null }>;
   promise: OrderPromise;
+  /** Capacity the promise holds until the order is planned: new holds, and quotes it consumes. */
+  holds: { create: HoldRow[]; consume: string[] } | null;
 };
 
 // Options that take days off the lead time (express) buy priority on the lines.
@@ -62,6 +65,7 @@ export async function writePlacedOrder(tx: Tx, draft: PlacedOrderDraft): Promise
       idempotencyKey: draft.input.idempotencyKey,
       requestHash: draft.requestHash,
       promisedDate: promise.promisedDate,
+      plannedFinishAt: promise.plannedFinishAt,
       placedAt: now,
       items: {
         create: draft.items.map((item, index) => ({
@@ -80,6 +84,31 @@ export async function writePlacedOrder(tx: Tx, draft: PlacedOrderDraft): Promise
     },
     select: { id: true },
   });
+
+  if (draft.holds && draft.holds.create.length > 0) {
+    await tx.quoteReservation.createMany({
+      data: draft.holds.create.map((hold) => ({
+        id: hold.id,
+        manufacturerId: draft.manufacturerId,
+        productId: hold.productId,
+        holderKey: hold.holderKey,
+        configurationHash: hold.configurationHash,
+        quantity: hold.quantity,
+        status: "consumed" as const,
+        slots: json(hold.units),
+        plannedFinishAt: new Date(hold.promise.plannedFinish),
+        productionDue: new Date(hold.promise.productionDue),
+        promise: json(hold.promise),
+        expiresAt: now,
+        orderId,
+        createdAt: now,
+        consumedAt: now,
+      })),
+    });
+  }
+  if (draft.holds && draft.holds.consume.length > 0) {
+    await tx.quoteReservation.updateMany({ where: { id: { in: draft.holds.consume }, status: "held" }, data: { status: "consumed", orderId, consumedAt: now } });
+  }
 
   // A reservation belongs to the first item that needs the part (the order is what holds it).
   const firstItemNeeding = (partNumber: string) =>

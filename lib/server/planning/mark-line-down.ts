@@ -1,7 +1,5 @@
-import { MOVABLE_STATUSES } from "@/lib/core/planning/planning-model";
+import { randomUUID } from "node:crypto";
 import type { MarkLineDown } from "@/lib/core/planning/planning-schemas";
-import { isoMinute, toSchedulingInstance } from "@/lib/core/planning/scheduling-instance";
-import { checkSchedule } from "@/lib/core/scheduling/check-schedule";
 import type { Actor } from "@/lib/core/policy";
 import { recordAudit } from "../audit/record-audit";
 import { authorize } from "../auth/authorize";
@@ -9,17 +7,20 @@ import { clock } from "../clock";
 import { db } from "../db";
 import { AppError } from "../errors";
 import { nudgeOutbox, writeOutboxEvents } from "../realtime/outbox";
+import { runFollowUp } from "../promise/follow-ups";
+import { forgetPromiseFactory } from "../promise/load-promise-factory";
+import { markPromiseBaseStale } from "../promise/promise-base";
+import { repairAfterDisruption } from "../promise/repair-after-disruption";
 import { boardChanged } from "./job-events";
-import { loadPlanningState, requirePlanner } from "./load-planning-state";
-import { startSchedulerRun } from "./scheduler-runs";
-
-const HORIZON_MS = 28 * 86_400_000;
+import { requirePlanner } from "./load-planning-state";
 
 /**
  * A line goes down until a given time (the planner marks it; an agent's breakdown report can
  * call the same): the outage enters the line's calendar, the jobs it hits are named, and the
  * scheduler's repair mode proposes the fewest moves that absorb it (capped by the factory's
- * setting). The repair is a proposal like any other: the planner accepts or discards it.
+ * setting). The repair is a proposal like any other: the planner accepts or discards it. Orders
+ * whose date the repair no longer keeps are flagged with the outage as the cause
+ * (lib/server/promise/repair-after-disruption.ts).
  */
 export async function markLineDown(actor: Actor, input: MarkLineDown, address: string | null) {
   const planner = requirePlanner(actor, "job.move");
@@ -49,43 +50,15 @@ export async function markLineDown(actor: Actor, input: MarkLineDown, address: s
     return { line, exceptionId: exception.id, affected: hit };
   });
   nudgeOutbox();
+  // Promises are made on the calendar without this time from now on.
+  markPromiseBaseStale(planner.organizationId);
+  forgetPromiseFactory(planner.organizationId);
   if (outage.affected.length === 0) return { lineId: outage.line.id, affected: [], repair: null };
-  const repair = await startRepair(planner, outage.line.id, outage.exceptionId, now, until);
-  return { lineId: outage.line.id, affected: outage.affected.map((job) => job.code), repair };
-}
-
-/** The plan as it stood before the outage, and the outage as a repair event. */
-async function startRepair(planner: Awaited<ReturnType<typeof requirePlanner>>, lineId: string, exceptionId: string, now: number, until: number) {
-  const state = await loadPlanningState(planner.organizationId, { from: now, to: now + HORIZON_MS }, { excludeExceptionIds: [exceptionId] });
-  const planned = state.jobs.filter((job) => MOVABLE_STATUSES.has(job.status) && job.lineId !== null && job.start !== null && job.end !== null && job.start >= now);
-  const build = toSchedulingInstance({ lines: state.lines, jobs: state.jobs, setups: state.setups, now, horizonMs: HORIZON_MS });
-  if (!build.instance) return null;
-  const schedule = {
-    assignments: planned.map((job) => ({ jobId: job.id, lineId: job.lineId!, start: isoMinute(job.start!), end: isoMinute(job.end!), setupMinutes: job.setupMinutes ?? 0 })),
-    unscheduled: build.instance.jobs.filter((job) => !planned.some((p) => p.id === job.id)).map((job) => ({ jobId: job.id, reason: "not planned yet" })),
-  };
-  const user = await db.user.findUniqueOrThrow({ where: { id: planner.userId }, select: { name: true } });
-  const baseVersions = Object.fromEntries(state.jobs.filter((job) => build.plannedJobIds.includes(job.id)).map((job) => [job.id, job.version]));
-  const common = { manufacturerId: planner.organizationId, startedBy: { userId: planner.userId, name: user.name }, timeLimitMs: 5_000, baseVersions, notes: build.notes };
-  // A working plan that no longer fits its own calendar (edited by hand, time moved on) cannot
-  // be repaired move by move: plan afresh instead.
-  const check = checkSchedule(build.instance, schedule);
-  if (!check.feasible) {
-    const withOutage = await loadPlanningState(planner.organizationId, { from: now, to: now + HORIZON_MS });
-    const fresh = toSchedulingInstance({ lines: withOutage.lines, jobs: withOutage.jobs, setups: withOutage.setups, now, horizonMs: HORIZON_MS });
-    if (!fresh.instance) return null;
-    return startSchedulerRun({
-      ...common,
-      kind: "solve",
-      instance: fresh.instance,
-      notes: [...fresh.notes, `The working plan no longer fitted the calendar (${check.violations[0] ?? "infeasible"}); this proposal plans afresh.`],
-    });
-  }
-  return startSchedulerRun({
-    ...common,
-    kind: "repair",
-    plan: { version: 1, instance: build.instance, schedule },
-    event: { version: 1, at: isoMinute(now), disruptions: [{ type: "line-down", lineId, from: isoMinute(now), to: isoMinute(until) }] },
-    maxMoves: state.settings.repairMoveCap,
-  });
+  // The repair (fewest moves) becomes a proposal, and the orders it makes late are flagged with the cause.
+  const runId = randomUUID();
+  const cause = `line ${outage.line.code} is down until ${new Date(until).toISOString().slice(0, 16).replace("T", " ")} UTC (${input.reason})`;
+  runFollowUp("repair after a line went down", () =>
+    repairAfterDisruption(planner.organizationId, { kind: "line-down", lineId: outage.line.id, until, exceptionId: outage.exceptionId, cause, byUserId: planner.userId }),
+  );
+  return { lineId: outage.line.id, affected: outage.affected.map((job) => job.code), repair: { runId } };
 }

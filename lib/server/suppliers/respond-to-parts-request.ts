@@ -5,6 +5,8 @@ import { clock } from "../clock";
 import { db, type Tx } from "../db";
 import { AppError, conflict } from "../errors";
 import { refreshOrderProgress } from "../orders/refresh-order-progress";
+import { runFollowUp } from "../promise/follow-ups";
+import { reviewSupplierSlip } from "../promise/review-supplier-slip";
 import { nudgeOutbox, writeOutboxEvent } from "../realtime/outbox";
 import { resourceShortfall } from "./resource-shortfall";
 
@@ -18,6 +20,8 @@ export type PartsRequestAnswer = SupplierResponse & { requestId: string; /** The
 export async function respondToPartsRequest(actor: Actor, answer: PartsRequestAnswer) {
   const result = await db.$transaction((tx) => respondInTransaction(tx, actor, answer));
   nudgeOutbox();
+  // A later date: repair the plan around it and review the order's promise (after commit).
+  if (answer.action === "revise") runFollowUp("review a supplier's slip", () => reviewSupplierSlip(result.id));
   return result;
 }
 

@@ -1,0 +1,180 @@
+import { MOVABLE_STATUSES } from "@/lib/core/planning/planning-model";
+import { isoMinute, toSchedulingInstance } from "@/lib/core/planning/scheduling-instance";
+import type { Hold, HeldUnit, PromiseBase } from "@/lib/core/promise/promise-plan";
+import type { TrialRequest, TrialSlot } from "@/lib/core/promise/trial-insertion";
+import { db } from "../db";
+import { loadPlanningState } from "../planning/load-planning-state";
+import { callPromiseWorker, promiseWorkerGeneration } from "./promise-worker-client";
+
+/**
+ * The per-process state promises are made from, per manufacturer: the promise base (the latest
+ * published plan over the factory as it is now) sent once to the promise worker, and the holds
+ * (live quotes, and orders promised since that plan) kept in memory and mirrored to the worker
+ * as they come and go. Rebuilt when a newer plan is published, when the base is half an hour
+ * old (time moves the horizon), when a calendar changed, or when the worker restarted.
+ *
+ * Promises of one manufacturer are made one at a time (`withPromiseLock`): a trial insertion
+ * and the hold it leads to are one step, so two consumers are never given the same slot by
+ * this process. Across processes holds meet at the next rebuild (a known limit, ADR 0011).
+ */
+const HORIZON_MS = 56 * 86_400_000;
+const BASE_TTL_MS = 30 * 60_000;
+
+type StoredHold = Hold & { expiresAt: number | null };
+
+type FactoryState = {
+  key: string;
+  publishedPlanId: string | null;
+  builtAt: number;
+  generation: number;
+  available: boolean;
+  lineCodes: Map<string, string>;
+  holds: Map<string, StoredHold>;
+  stale: boolean;
+};
+
+const globalForState = globalThis as unknown as { __promiseBases?: Map<string, FactoryState>; __promiseLocks?: Map<string, Promise<unknown>> };
+const states = (globalForState.__promiseBases ??= new Map());
+const locks = (globalForState.__promiseLocks ??= new Map());
+
+export function withPromiseLock<T>(manufacturerId: string, work: () => Promise<T>): Promise<T> {
+  const previous = locks.get(manufacturerId) ?? Promise.resolve();
+  const next = previous.then(work, work);
+  const settled = next.catch(() => undefined);
+  locks.set(manufacturerId, settled);
+  void settled.then(() => {
+    if (locks.get(manufacturerId) === settled) locks.delete(manufacturerId);
+  });
+  return next;
+}
+
+/** The next question rebuilds the base (a line went down, a calendar was edited). */
+export function markPromiseBaseStale(manufacturerId?: string): void {
+  for (const [id, state] of states) if (!manufacturerId || id === manufacturerId) state.stale = true;
+}
+
+export function forgetPromiseBases(): void {
+  states.clear();
+}
+
+export type BaseHandle = { key: string; available: boolean; lineCodes: Map<string, string> };
+
+export async function ensurePromiseBase(manufacturerId: string, now: number): Promise<BaseHandle> {
+  const published = await db.plan.findFirst({ where: { manufacturerId, status: "published" }, orderBy: { version: "desc" }, select: { id: true } });
+  const state = states.get(manufacturerId);
+  const generation = promiseWorkerGeneration();
+  if (state && !state.stale && state.publishedPlanId === (published?.id ?? null) && state.generation === generation && now - state.builtAt < BASE_TTL_MS && now >= state.builtAt) {
+    await dropExpiredHolds(manufacturerId, state, now);
+    return state;
+  }
+  return rebuild(manufacturerId, published?.id ?? null, now);
+}
+
+async function rebuild(manufacturerId: string, publishedPlanId: string | null, now: number): Promise<FactoryState> {
+  const [planning, assignments, holds] = await Promise.all([
+    loadPlanningState(manufacturerId, { from: now, to: now + HORIZON_MS }),
+    publishedPlanId
+      ? db.planAssignment.findMany({ where: { planId: publishedPlanId }, select: { jobId: true, lineId: true, start: true } })
+      : Promise.resolve([] as Array<{ jobId: string; lineId: string; start: Date }>),
+    loadHolds(manufacturerId, publishedPlanId, now),
+  ]);
+  const build = toSchedulingInstance({ lines: planning.lines, jobs: planning.jobs, setups: planning.setups, now, horizonMs: HORIZON_MS });
+  const planned = new Set(planning.jobs.filter((job) => MOVABLE_STATUSES.has(job.status)).map((job) => job.id));
+  const published = assignments.filter((assignment) => planned.has(assignment.jobId));
+  const inPlan = new Set(published.map((assignment) => assignment.jobId));
+  const generation = promiseWorkerGeneration();
+  const state: FactoryState = {
+    key: `${publishedPlanId ?? "none"}|${now}|${generation}`,
+    publishedPlanId,
+    builtAt: now,
+    generation,
+    available: build.instance !== null,
+    lineCodes: new Map(planning.lines.map((line) => [line.id, line.code])),
+    holds: new Map(holds.map((hold) => [hold.id, hold])),
+    stale: false,
+  };
+  if (build.instance) {
+    const base: PromiseBase = {
+      instance: { ...build.instance, jobs: build.instance.jobs.filter((job) => inPlan.has(job.id)) },
+      assignments: published.map((assignment) => ({ jobId: assignment.jobId, lineId: assignment.lineId, start: isoMinute(assignment.start.getTime()) })),
+    };
+    await callPromiseWorker({ type: "base", manufacturerId, key: state.key, base, holds: [...state.holds.values()].map(({ id, units }) => ({ id, units })) });
+  }
+  states.set(manufacturerId, state);
+  return state;
+}
+
+/**
+ * Holds that still hold capacity: live quotes, and orders promised since the published plan
+ * was made whose jobs it does not place yet (until their time has passed).
+ */
+async function loadHolds(manufacturerId: string, publishedPlanId: string | null, now: number): Promise<StoredHold[]> {
+  const rows = await db.quoteReservation.findMany({
+    where: {
+      manufacturerId,
+      OR: [
+        { status: "held", expiresAt: { gt: new Date(now) } },
+        {
+          status: "consumed",
+          productionDue: { gt: new Date(now) },
+          order: {
+            is: {
+              status: { notIn: ["cancelled", "completed", "shipped"] },
+              ...(publishedPlanId ? { items: { none: { jobs: { some: { assignments: { some: { planId: publishedPlanId } } } } } } } : {}),
+            },
+          },
+        },
+      ],
+    },
+    select: { id: true, slots: true, status: true, expiresAt: true },
+    orderBy: { createdAt: "asc" },
+  });
+  return rows.map((row) => ({ id: row.id, units: row.slots as unknown as HeldUnit[], expiresAt: row.status === "held" ? row.expiresAt.getTime() : null }));
+}
+
+async function dropExpiredHolds(manufacturerId: string, state: FactoryState, now: number): Promise<void> {
+  const expired = [...state.holds.values()].filter((hold) => hold.expiresAt !== null && hold.expiresAt <= now).map((hold) => hold.id);
+  if (expired.length === 0) return;
+  for (const id of expired) state.holds.delete(id);
+  await callPromiseWorker({ type: "holds", manufacturerId, add: [], remove: expired });
+}
+
+/** Slots for each order line, against the base and the holds (null: no room in the horizon). */
+export async function trialInsertions(manufacturerId: string, handle: BaseHandle, items: TrialRequest[], now: number): Promise<Array<TrialSlot[] | null>> {
+  let reply = await callPromiseWorker({ type: "trial", manufacturerId, key: handle.key, items });
+  if (reply.type === "stale") {
+    markPromiseBaseStale(manufacturerId);
+    const fresh = await ensurePromiseBase(manufacturerId, now);
+    reply = await callPromiseWorker({ type: "trial", manufacturerId, key: fresh.key, items });
+  }
+  if (reply.type !== "trial") throw new Error(`the promise worker answered ${reply.type} to a trial insertion`);
+  return reply.slots;
+}
+
+/** Capacity now held for a quote or an order (expiresAt null: until the order is planned). */
+export async function addHolds(manufacturerId: string, holds: Array<{ id: string; units: HeldUnit[]; expiresAt: number | null }>): Promise<void> {
+  const state = states.get(manufacturerId);
+  if (!state || holds.length === 0) return;
+  for (const hold of holds) state.holds.set(hold.id, hold);
+  await callPromiseWorker({ type: "holds", manufacturerId, add: holds.map(({ id, units }) => ({ id, units })), remove: [] });
+}
+
+export async function removeHolds(manufacturerId: string, ids: string[]): Promise<void> {
+  const state = states.get(manufacturerId);
+  if (!state || ids.length === 0) return;
+  const known = ids.filter((id) => state.holds.delete(id));
+  if (known.length > 0) await callPromiseWorker({ type: "holds", manufacturerId, add: [], remove: known });
+}
+
+/** Quotes holding capacity now (not orders). */
+export function liveQuoteCount(manufacturerId: string): number {
+  let count = 0;
+  for (const hold of states.get(manufacturerId)?.holds.values() ?? []) if (hold.expiresAt !== null) count++;
+  return count;
+}
+
+/** A quote's hold became an order's: it no longer expires. */
+export function keepHold(manufacturerId: string, id: string): void {
+  const hold = states.get(manufacturerId)?.holds.get(id);
+  if (hold) hold.expiresAt = null;
+}
