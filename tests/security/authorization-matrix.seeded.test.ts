@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/server/db";
-import { ROUTE_MATRIX, SERVER_ACTION_MATRIX, type CallContext, type MatrixEntry, type Outcome, type RouteCall } from "./route-matrix";
-import { discoverRoutes, discoverServerActions, MUTATING_METHODS, urlOf, type DiscoveredRoute } from "./support/discover-routes";
+import { ROUTE_MATRIX, SERVER_ACTION_MATRIX, type CallContext, type MatrixEntry, type Outcome, } from "./route-matrix";
+import { discoverRoutes, discoverServerActions, MUTATING_METHODS, type DiscoveredRoute } from "./support/discover-routes";
 import { freshTargets, type FreshTargets } from "./support/fresh-targets";
 import { ACTOR_KEYS, buildWorld, cookieOf, userIdOf, type ActorKey, type World } from "./support/security-world";
 import { writeSecurityReport } from "./support/security-report";
+import { sendRoute, type Answer } from "./support/send-route";
 import { transactionCounter } from "./support/transaction-counter";
 
 /**
@@ -73,7 +74,7 @@ async function checkCell(route: DiscoveredRoute, entry: MatrixEntry, actor: Acto
   const address = addressFor(++calls);
   const started = new Date(Date.now() - 1_000);
   const counter = await transactionCounter();
-  const answer = await send(route, call, actor, address);
+  const answer = await sendRoute(route, call, cookieOf(world, actor), address);
   const writes = await counter.writesSince();
   const outcome = classify(answer, entry);
   const expected = entry.expect[actor];
@@ -82,7 +83,7 @@ async function checkCell(route: DiscoveredRoute, entry: MatrixEntry, actor: Acto
 
   if (outcome !== "allow" && writes > 0) problems.push(`${where}: refused (${answer.status}) but wrote ${writes} transaction(s)`);
   if (outcome !== "allow" && entry.missing && !(entry.insiders ?? INSIDERS_OF_A).includes(actor)) {
-    const missing = await send(route, await entry.missing(context), actor, address);
+    const missing = await sendRoute(route, await entry.missing(context), cookieOf(world, actor), address);
     if (missing.status !== answer.status || missing.text !== answer.text) {
       problems.push(`${where}: refusal differs from a missing target's (${answer.status} ${answer.text} vs ${missing.status} ${missing.text}) — existence leaks`);
     }
@@ -99,34 +100,6 @@ async function checkCell(route: DiscoveredRoute, entry: MatrixEntry, actor: Acto
     await entry.settle?.(context);
   }
   return problems;
-}
-
-type Answer = { status: number; code?: string; text: string; json: unknown };
-
-async function send(route: DiscoveredRoute, call: RouteCall, actor: ActorKey, address: string): Promise<Answer> {
-  const cookie = cookieOf(world, actor);
-  const headers: Record<string, string> = { "x-forwarded-for": address, host: "localhost:3000" };
-  if (cookie) headers.cookie = cookie;
-  if (MUTATING_METHODS.has(route.method)) headers.origin = "http://localhost:3000";
-  let body: string | undefined;
-  if (call.text !== undefined) {
-    body = call.text;
-    headers["content-type"] = route.route.startsWith("/api/auth/") ? "application/x-www-form-urlencoded" : "text/csv";
-  } else if (call.body !== undefined) {
-    body = JSON.stringify(call.body);
-    headers["content-type"] = "application/json";
-  }
-  const request = new Request(urlOf(route.route, call.params, call.query), { method: route.method, headers, body });
-  const response = await route.handler(request, { params: Promise.resolve(call.params ?? {}) });
-  const text = await response.text();
-  let json: unknown = null;
-  try {
-    json = text ? JSON.parse(text) : null;
-  } catch {
-    // CSV, SVG or a redirect: not JSON, and that is fine
-  }
-  const code = (json as { error?: { code?: string } } | null)?.error?.code;
-  return { status: response.status, code, text, json };
 }
 
 function classify(answer: Answer, entry: MatrixEntry): Outcome | `other ${number}` {

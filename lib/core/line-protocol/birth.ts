@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../json/storable-text";
 
 /**
  * Birth (the Sparkplug idea): the first message after the handshake. `session` increases at
@@ -7,9 +8,9 @@ import { z } from "zod";
  * still trying to talk (a zombie process).
  */
 export const BirthSchema = z.strictObject({
-  agentVersion: z.string().min(1).max(40),
+  agentVersion: z.string().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   session: z.number().int().min(1).max(2_147_483_647),
-  capabilities: z.array(z.string().min(1).max(40)).max(32),
+  capabilities: z.array(z.string().min(1).max(40).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE)).max(32),
   /** The plan version of the queue the agent holds, null if none. */
   planVersion: z.number().int().min(0).nullable(),
   /** The highest seq the agent has assigned (stored or not). */

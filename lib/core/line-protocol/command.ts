@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../json/storable-text";
 
 /**
  * Server → agent commands from the planner. `correlationId` names the command in every answer:
@@ -26,7 +27,7 @@ export const CommandRejectionSchema = z.enum([
 
 export const CommandReplySchema = z.discriminatedUnion("outcome", [
   z.strictObject({ correlationId: z.string().max(64), outcome: z.literal("accepted") }),
-  z.strictObject({ correlationId: z.string().max(64), outcome: z.literal("rejected"), reason: CommandRejectionSchema, message: z.string().max(200) }),
+  z.strictObject({ correlationId: z.string().max(64), outcome: z.literal("rejected"), reason: CommandRejectionSchema, message: z.string().max(200).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE) }),
 ]);
 export type CommandReply = z.infer<typeof CommandReplySchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../json/storable-text";
 
 /**
  * Agent → server: one thing that happened on the line. `seq` strictly increases per line;
@@ -7,8 +8,11 @@ import { z } from "zod";
  * schema as well as by the byte limit.
  */
 const MAX_SEQ = 2_147_483_647;
-const JobId = z.string().min(1).max(64);
-const Reason = z.string().min(1).max(200);
+// Text the database can store: a NUL or an unpaired surrogate was a persistence failure the
+// agent retried for ever, blocking every later event of its line.
+const StorableText = (max: number) => z.string().min(1).max(max).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE);
+const JobId = StorableText(64);
+const Reason = StorableText(200);
 const Count = z.number().int().min(0).max(1_000_000);
 
 export const LineStatusSchema = z.enum(["running", "idle", "down", "maintenance"]);
@@ -19,7 +23,7 @@ const common = {
   /** When it happened on the line (ISO 8601 with offset). */
   at: z.iso.datetime({ offset: true }),
   /** The planner command this event carries out, if any. */
-  correlationId: z.string().min(1).max(64).optional(),
+  correlationId: StorableText(64).optional(),
 };
 
 export const LineEventSchema = z.discriminatedUnion("type", [

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isStorableText, UNSTORABLE_TEXT_MESSAGE } from "../json/storable-text";
 
 /** The protocol versions this server speaks; an agent announcing another is refused. */
 export const PROTOCOL_VERSION = 1;
@@ -12,7 +13,7 @@ export const LineTokenSchema = z.string().regex(/^[A-Za-z0-9_-]{43}$/, "a line t
  */
 export const AgentHandshakeSchema = z.strictObject({
   protocol: z.number().int(),
-  lineId: z.string().min(1).max(64),
+  lineId: z.string().min(1).max(64).refine(isStorableText, UNSTORABLE_TEXT_MESSAGE),
   token: z.string().max(128),
 });
 export type AgentHandshake = z.infer<typeof AgentHandshakeSchema>;

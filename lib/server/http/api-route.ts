@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
+import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/core/json/storable-text";
 import { AppError, validationError } from "../errors";
 import { logger } from "../logger";
 
@@ -69,11 +70,20 @@ export async function readJson(request: Request): Promise<unknown> {
   const text = await request.text();
   if (text.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The body exceeds ${MAX_JSON_BYTES} bytes.`, { status: 413 });
   if (!text) throw new AppError("INVALID_JSON", "The request body is empty; send JSON.", { status: 400 });
+  let body: unknown;
   try {
-    return JSON.parse(text);
+    body = JSON.parse(text);
   } catch {
     throw new AppError("INVALID_JSON", "The request body is not valid JSON.", { status: 400 });
   }
+  // Checked for every route at once: such text in any field was a 500 from the database.
+  const unstorable = findUnstorableText(body);
+  if (unstorable) throw unstorableTextError(unstorable.path);
+  return body;
+}
+
+export function unstorableTextError(path: string): AppError {
+  return new AppError("VALIDATION_FAILED", `Invalid ${path}: ${UNSTORABLE_TEXT_MESSAGE}`, { status: 422, details: { fields: [{ path, message: UNSTORABLE_TEXT_MESSAGE }] } });
 }
 
 const MAX_TEXT_BYTES = 2_000_000;
@@ -83,5 +93,9 @@ export async function readText(request: Request): Promise<string> {
   const text = await request.text();
   if (text.length > MAX_TEXT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The file exceeds ${MAX_TEXT_BYTES} bytes.`, { status: 413 });
   if (!text.trim()) throw new AppError("EMPTY_FILE", "The file is empty.", { status: 400 });
+  if (!isStorableText(text)) {
+    const line = text.split("\n").findIndex((row) => !isStorableText(row)) + 1;
+    throw unstorableTextError(line > 0 ? `line ${line}` : "(file)");
+  }
   return text;
 }

@@ -31,11 +31,11 @@ function routeOf(file: string): string {
 export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
   const found: DiscoveredRoute[] = [];
   for (const file of routeFiles(APP).sort()) {
-    const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
+    const handlers = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
     const source = readFileSync(file, "utf8");
     const route = routeOf(file);
     for (const method of HTTP_METHODS) {
-      const handler = module[method];
+      const handler = handlers[method];
       if (typeof handler === "function") found.push({ route, file, method, key: `${route} ${method}`, handler: handler as RouteHandler, source });
     }
   }
