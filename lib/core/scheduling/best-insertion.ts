@@ -14,6 +14,8 @@ export interface InsertionChoice {
 export interface InsertionSearch {
   /** probability of skipping a position ("blinks", Christiaens & Vanden Berghe's SISR) */
   blinkRate: number;
+  /** positions left until the next blink (drawn as the search goes) */
+  untilBlink?: number;
   random: Random | null;
   /**
    * Positions looked at on each side of an anchor (the job's latest on-time moment, and the
@@ -50,6 +52,7 @@ export function findBestInsertion(
   const due = model.jobDue[j] as number;
   const weight = model.jobWeight[j] as number;
   const { blinkRate, random, positionWindow, maxMoves } = search;
+  search.untilBlink ??= blinkRate > 0 ? Math.max(1, Math.round(1 / blinkRate)) : Infinity;
   best.line = -1;
   best.position = -1;
   best.cost = Infinity;
@@ -60,7 +63,11 @@ export function findBestInsertion(
       const free = line.endBefore(k);
       const ownLate = (free > release ? free : release) + p - due;
       if (ownLate > 0 && weight * ownLate > best.cost) return;
-      if (blinkRate > 0 && random !== null && random.next() < blinkRate) continue;
+      if (blinkRate > 0 && random !== null && (search.untilBlink = (search.untilBlink as number) - 1) <= 0) {
+        // geometric gaps between blinks: one random draw per blink, not one per position
+        search.untilBlink = 1 + Math.floor(Math.log(1 - random.next()) / Math.log(1 - blinkRate));
+        continue;
+      }
       if (!line.evaluateInsert(k, j, best.cost)) continue;
       if (line.deltaMoves > maxMoves) continue;
       const cost = line.deltaCost;

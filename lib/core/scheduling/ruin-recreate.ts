@@ -134,7 +134,7 @@ export class RuinRecreate {
     else if (op === 2) this.ruins.tardy();
     else this.ruins.random();
     // unplaced jobs always get another chance
-    for (const j of this.solution.unplacedJobs()) this.markRemoved(j, -1, -1);
+    if (this.solution.unplacedCount() > 0) for (const j of this.solution.unplacedJobs()) this.markRemoved(j, -1, -1);
     this.applyRemoval();
     this.recreate();
     this.lastWork = this.solution.workDone() - workBefore;

@@ -59,9 +59,10 @@ export class Solution {
   }
 
   unplacedCount(): number {
-    let count = 0;
-    for (const j of this.model.freeJobs) if (this.jobLine[j] === -1) count++;
-    return count;
+    // every placed free job is in exactly one line's sequence
+    let placed = 0;
+    for (const line of this.lines) placed += line.length;
+    return this.model.freeJobs.length - placed;
   }
 
   tardiness(): number {
