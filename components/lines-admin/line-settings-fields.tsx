@@ -5,7 +5,7 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { splitCapabilities, type LineSettingsInput } from "@/lib/core/lines/line-settings-schema";
 import type { FieldErrors } from "./field-errors";
-import { TimeZoneField } from "./time-zone-field";
+import { READ_ONLY, TimeZoneField } from "./time-zone-field";
 
 /** The settings form's values as typed (numbers and lists stay text until saved). */
 export type LineSettingsDraft = { code: string; name: string; capabilities: string; speed: string; timeZone: string };
@@ -35,6 +35,7 @@ export function LineSettingsFields({ idPrefix, draft, errors, disabled, onChange
       aria-invalid={errors[key] ? true : undefined}
       aria-describedby={errors[key] ? `${idPrefix}-${key}-error` : undefined}
       onChange={(event) => set(key)(event.target.value)}
+      className={READ_ONLY}
       {...extra}
     />
   );
@@ -54,6 +55,7 @@ export function LineSettingsFields({ idPrefix, draft, errors, disabled, onChange
             disabled={disabled}
             aria-invalid={capabilityError ? true : undefined}
             aria-describedby={capabilityError ? `${idPrefix}-capabilities-error` : undefined}
+            className={READ_ONLY}
             onChange={(event) => set("capabilities")(event.target.value)}
           />
         </Field>

@@ -5,6 +5,9 @@ import { Field } from "@/components/ui/field";
 import { Input } from "@/components/ui/input";
 import { timeZoneChoices } from "@/lib/core/lines/time-zone";
 
+/** Shown, not editable: planners read a line's settings. */
+export const READ_ONLY = "disabled:border-slate-200 disabled:bg-slate-50 disabled:text-slate-600";
+
 /** An IANA time zone, typed with suggestions from the browser's own list. */
 export function TimeZoneField({ id, value, error, disabled, onChange }: { id: string; value: string; error?: string; disabled?: boolean; onChange: (value: string) => void }) {
   const zones = useMemo(() => timeZoneChoices(), []);
@@ -16,6 +19,7 @@ export function TimeZoneField({ id, value, error, disabled, onChange }: { id: st
         value={value}
         disabled={disabled}
         autoComplete="off"
+        className={READ_ONLY}
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
         onChange={(event) => onChange(event.target.value)}
