@@ -4,21 +4,18 @@ import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { SignInSchema, SignUpSchema } from "@/lib/core/accounts/account-schemas";
 import { safeNextPath } from "@/lib/core/policy";
-import { SlidingWindowLimiter } from "@/lib/core/rate-limit/sliding-window";
 import { LOCKOUT_MINUTES } from "@/lib/server/auth/authenticate-user";
-import { signIn, signOut } from "@/lib/server/auth/auth";
+import { signIn, signOut, SIGN_IN_WINDOW_MINUTES } from "@/lib/server/auth/auth";
 import { AppError } from "@/lib/server/errors";
 import { clientAddress } from "@/lib/server/http/client-address";
 import { signUpConsumer } from "@/lib/server/users/sign-up-consumer";
 
 export type AuthFormState = { error?: string; fieldErrors?: Record<string, string> };
 
-// Per address, whatever the account: slows down spraying many accounts from one place.
-const globalForLimits = globalThis as unknown as { __signInLimiter?: SlidingWindowLimiter };
-const signInLimiter = (globalForLimits.__signInLimiter ??= new SlidingWindowLimiter(30, 5 * 60_000));
-
+// Sign-ins per address are limited in the credentials provider (lib/server/auth/auth.ts).
 const REFUSAL_MESSAGES: Record<string, string> = {
   invalid: "Wrong email or password.",
+  throttled: `Too many sign-in attempts from your network. Try again in ${SIGN_IN_WINDOW_MINUTES} minutes.`,
   locked: `Too many failed attempts: this account is locked for ${LOCKOUT_MINUTES} minutes.`,
   deactivated: "This account has been deactivated. Ask your organization's admin.",
 };
@@ -35,11 +32,6 @@ function fieldErrorsOf(issues: Array<{ path: PropertyKey[]; message: string }>):
 export async function signInAction(input: unknown, next?: unknown): Promise<AuthFormState> {
   const parsed = SignInSchema.safeParse(input);
   if (!parsed.success) return { error: "Check the highlighted fields.", fieldErrors: fieldErrorsOf(parsed.error.issues) };
-  const address = clientAddress(await headers()) ?? "unknown";
-  const limit = signInLimiter.hit(address, Date.now());
-  if (!limit.allowed) {
-    return { error: `Too many sign-in attempts from your network. Try again in ${Math.ceil(limit.retryAfterMs / 60_000)} minute(s).` };
-  }
   try {
     await signIn("credentials", { ...parsed.data, redirectTo: safeNextPath(next) ?? "/home" });
     return {};

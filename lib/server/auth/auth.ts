@@ -1,14 +1,23 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { SignInSchema } from "@/lib/core/accounts/account-schemas";
+import { SlidingWindowLimiter } from "@/lib/core/rate-limit/sliding-window";
 import { authenticateUser, type SignInRefusal } from "./authenticate-user";
 import { clientAddress } from "../http/client-address";
 
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
+export const SIGN_INS_PER_ADDRESS = 30;
+export const SIGN_IN_WINDOW_MINUTES = 5;
+
+// Per address, whatever the account: slows down spraying many accounts from one place. Checked
+// here, where every sign-in ends up — the form's server action and Auth.js's own
+// /api/auth/callback/credentials endpoint alike (a limit in the action alone was bypassable).
+const globalForLimits = globalThis as unknown as { __signInLimiter?: SlidingWindowLimiter };
+const signInLimiter = (globalForLimits.__signInLimiter ??= new SlidingWindowLimiter(SIGN_INS_PER_ADDRESS, SIGN_IN_WINDOW_MINUTES * 60_000));
 
 /** Carries why a sign-in was refused to the sign-in form (Auth.js passes `code` through). */
 class SignInRefused extends CredentialsSignin {
-  constructor(refusal: SignInRefusal) {
+  constructor(refusal: SignInRefusal | "throttled") {
     super();
     this.code = refusal;
   }
@@ -28,9 +37,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     Credentials({
       credentials: { email: {}, password: {} },
       authorize: async (credentials, request) => {
+        const address = clientAddress(request.headers);
+        if (!signInLimiter.hit(address ?? "unknown", Date.now()).allowed) throw new SignInRefused("throttled");
         const parsed = SignInSchema.safeParse(credentials);
         if (!parsed.success) throw new SignInRefused("invalid");
-        const result = await authenticateUser(parsed.data, clientAddress(request.headers));
+        const result = await authenticateUser(parsed.data, address);
         if (!result.ok) throw new SignInRefused(result.refusal);
         return { id: result.user.id, email: result.user.email, name: result.user.name, sessionVersion: result.user.sessionVersion };
       },
