@@ -11,6 +11,7 @@ import { ensureAuthSecret } from "./lib/server/auth/auth-secret";
 import { disconnectDatabase } from "./lib/server/db";
 import { describeDatabaseTarget, resolveDatabaseTarget } from "./lib/server/db/database-target";
 import { createGracefulShutdown } from "./lib/server/http/graceful-shutdown";
+import { createLoadShedder, loadSheddingOptions } from "./lib/server/http/load-shedding";
 import { logger } from "./lib/server/logger";
 import { createSocketServer } from "./lib/server/realtime/create-socket-server";
 
@@ -39,11 +40,13 @@ async function main() {
   await app.prepare();
   const handle = app.getRequestHandler();
 
+  // Past saturation, API requests are answered 503 at once rather than left to time out.
+  const shedder = createLoadShedder(loadSheddingOptions());
   const onRequest = (request: IncomingMessage, response: ServerResponse) => {
     // Audit and rate limits read the client address from X-Forwarded-For; unless a trusted
     // proxy sets it, it is the socket's address and nothing a client can claim.
     if (!trustProxy) request.headers["x-forwarded-for"] = request.socket.remoteAddress ?? "";
-    void handle(request, response);
+    shedder.handle(request, response, () => void handle(request, response));
   };
   const httpServer = tls ? createTlsServer(tls, onRequest) : createServer(onRequest);
   const sockets = createSocketServer(httpServer);
