@@ -261,7 +261,7 @@ describe("a process dies", () => {
     await emit("before");
     await waitFor(() => seen.some((entry) => entry.payload.marker === "before"), 10_000, "the first event");
 
-    const reconnected = new Promise((resolve) => socket.once("connect", resolve));
+    const reconnected = new Promise<void>((resolve) => socket.once("connect", () => resolve()));
     const stopping = a!.stop();
     await new Promise((resolve) => socket.once("disconnect", resolve));
     await emit("while-away-1");

@@ -59,14 +59,14 @@ describe("planning across processes", () => {
     expect(finished.payload.planId).toEqual(expect.any(String));
 
     // Its proposal becomes the working plan; free again, publishes raced on both processes never overlap — each one saw the other's lease or came after it.
-    await waitFor(async () => !(await db.factorySettings.findUnique({ where: { manufacturerId: planner.organizationId } }))?.planningLeaseHolder, 10_000, "the lease released");
+    await waitFor(async () => !(await db.factorySettings.findUnique({ where: { manufacturerId: planner.organizationId! } }))?.planningLeaseHolder, 10_000, "the lease released");
     expect(await api(a!.url, "POST", `/api/board/proposals/${String(finished.payload.planId)}`, cookie, { decision: "accept" })).toMatchObject({ status: 200 });
-    const before = (await db.plan.aggregate({ where: { manufacturerId: planner.organizationId }, _max: { version: true } }))._max.version ?? 0;
+    const before = (await db.plan.aggregate({ where: { manufacturerId: planner.organizationId! }, _max: { version: true } }))._max.version ?? 0;
     const publishes = await Promise.all([a!, b!].map((app) => api(app.url, "POST", "/api/board/publish", cookie)));
     for (const publish of publishes) expect([200, 409]).toContain(publish.status);
     const published = publishes.filter((publish) => publish.status === 200).map((publish) => publish.body.version as number);
     expect(published.length).toBeGreaterThan(0);
     expect([...published].sort()).toEqual(Array.from({ length: published.length }, (_, index) => before + index + 1));
-    expect(await db.plan.count({ where: { manufacturerId: planner.organizationId, status: "published" } })).toBe(1);
+    expect(await db.plan.count({ where: { manufacturerId: planner.organizationId!, status: "published" } })).toBe(1);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { NextRequest } from "next/server";
 import { GET, POST } from "@/app/api/auth/[...nextauth]/route";
 import { MAX_FAILED_SIGN_INS } from "@/lib/server/auth/authenticate-user";
 import { db } from "@/lib/server/db";
@@ -11,10 +12,9 @@ import { createUser, uniqueSuffix } from "../support/factories";
  * token fetched from /api/auth/csrf is another, and must meet the same limits).
  */
 const BASE = "http://localhost:3000";
-const context = (nextauth: string[]) => ({ params: Promise.resolve({ nextauth }) });
 
 async function csrf(address: string) {
-  const response = await GET(new Request(`${BASE}/api/auth/csrf`, { headers: { "x-forwarded-for": address } }), context(["csrf"]));
+  const response = await GET(new NextRequest(`${BASE}/api/auth/csrf`, { headers: { "x-forwarded-for": address } }));
   const { csrfToken } = (await response.json()) as { csrfToken: string };
   const cookie = (response.headers.getSetCookie?.() ?? []).map((value) => value.split(";")[0]).join("; ");
   return { csrfToken, cookie };
@@ -24,12 +24,11 @@ async function csrf(address: string) {
 async function attempt(email: string, password: string, address: string): Promise<string> {
   const { csrfToken, cookie } = await csrf(address);
   const response = await POST(
-    new Request(`${BASE}/api/auth/callback/credentials`, {
+    new NextRequest(`${BASE}/api/auth/callback/credentials`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": address, origin: BASE, host: "localhost:3000" },
       body: new URLSearchParams({ email, password, csrfToken, callbackUrl: `${BASE}/home` }).toString(),
     }),
-    context(["callback", "credentials"]),
   );
   const location = response.headers.get("location") ?? "";
   if (response.headers.getSetCookie().some((value) => value.startsWith("authjs.session-token=") || value.startsWith("__Secure-authjs.session-token="))) return "signed-in";
@@ -43,12 +42,11 @@ describe("sign-in through Auth.js's endpoint", () => {
     const user = await createUser("consumer", null);
     const { csrfToken, cookie } = await csrf("192.0.2.1");
     const response = await POST(
-      new Request(`${BASE}/api/auth/callback/credentials`, {
+      new NextRequest(`${BASE}/api/auth/callback/credentials`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": "192.0.2.1", host: "localhost:3000" },
         body: new URLSearchParams({ email: user.email, password: "tailorline", csrfToken }).toString(),
       }),
-      context(["callback", "credentials"]),
     );
     const session = response.headers.getSetCookie().find((value) => value.startsWith("authjs.session-token="));
     expect(session).toBeDefined();
@@ -60,16 +58,15 @@ describe("sign-in through Auth.js's endpoint", () => {
   it("behind HTTPS the session cookie is __Secure- and Secure", async () => {
     const user = await createUser("consumer", null);
     const secureBase = "https://tailorline.example";
-    const csrfResponse = await GET(new Request(`${secureBase}/api/auth/csrf`), context(["csrf"]));
+    const csrfResponse = await GET(new NextRequest(`${secureBase}/api/auth/csrf`));
     const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
     const cookie = csrfResponse.headers.getSetCookie().map((value) => value.split(";")[0]).join("; ");
     const response = await POST(
-      new Request(`${secureBase}/api/auth/callback/credentials`, {
+      new NextRequest(`${secureBase}/api/auth/callback/credentials`, {
         method: "POST",
         headers: { "content-type": "application/x-www-form-urlencoded", cookie },
         body: new URLSearchParams({ email: user.email, password: "tailorline", csrfToken }).toString(),
       }),
-      context(["callback", "credentials"]),
     );
     const session = response.headers.getSetCookie().find((value) => value.includes("authjs.session-token="));
     expect(session).toMatch(/^__Secure-authjs\.session-token=/);

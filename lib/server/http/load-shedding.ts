@@ -15,7 +15,7 @@ function positive(value: string | undefined, fallback: number): number {
 }
 
 /** From the environment: API_MAX_IN_FLIGHT, API_MAX_QUEUE, API_QUEUE_TIMEOUT_MS. */
-export function loadSheddingOptions(env: NodeJS.ProcessEnv = process.env): LoadSheddingOptions {
+export function loadSheddingOptions(env: Record<string, string | undefined> = process.env): LoadSheddingOptions {
   return {
     maxInFlight: positive(env.API_MAX_IN_FLIGHT, 48),
     maxQueue: positive(env.API_MAX_QUEUE, 128),
