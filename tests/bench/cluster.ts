@@ -1,0 +1,288 @@
+/**
+ * Realtime across app processes: N app processes (started by the cluster launcher, on one
+ * PostgreSQL and one Redis), 100 line agents sending events through the real protocol client, and
+ * 500 browser sockets on `/live` — 50 planners' boards (the manufacturer's room: every line) and
+ * 450 line pages (4–5 per line room) — spread round-robin over the processes. Every outbox event
+ * the run commits must reach every socket in its rooms. Prints, per process count:
+ *   events delivered/s=… fanout_p95_ms=… lost=…
+ * delivered = receptions by sockets per second; fanout = from the event's commit-side timestamp
+ * (the outbox row's createdAt) to its arrival at a socket; lost = expected receptions (from the
+ * outbox rows and each socket's rooms) that never arrived. Targets: lost 0, fanout p95 < 150 ms
+ * (aim < 50 ms).
+ *
+ *   BENCH_DATABASE_URL=postgres://…/postgres REDIS_URL=redis://127.0.0.1:6390 npm run bench:cluster
+ *   BENCH_PROCESSES=1,2 BENCH_AGENTS=100 BENCH_BROWSERS=500 BENCH_RATE=2 BENCH_SECONDS=20 BENCH_VIA_PROXY=0
+ *
+ * Agents and browsers run in this process; their event logs live in /dev/shm when it exists.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { io as connect, type Socket } from "socket.io-client";
+import { AgentLink, type NewEvent } from "../../scripts/line-agent/agent-link";
+import { percentile } from "./bench-server";
+
+const PROCESS_COUNTS = (process.env.BENCH_PROCESSES ?? "1,2").split(",").map(Number);
+const AGENTS = Number(process.env.BENCH_AGENTS ?? 100);
+const BROWSERS = Number(process.env.BENCH_BROWSERS ?? 500);
+const BOARDS = Math.round(BROWSERS / 10);
+const RATE = Number(process.env.BENCH_RATE ?? 2);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const VIA_PROXY = process.env.BENCH_VIA_PROXY === "1";
+const PROGRESS_PER_JOB = 50;
+const AUTH_SECRET = "bench-secret-not-for-production-0123456789";
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 3400);
+
+type Setup = { manufacturerId: string; cookie: string; agents: Array<{ lineId: string; token: string; jobIds: string[] }> };
+
+async function main() {
+  const adminUrl = process.env.BENCH_DATABASE_URL;
+  const redisUrl = process.env.REDIS_URL;
+  if (!adminUrl?.startsWith("postgres") || !redisUrl) {
+    console.error("bench:cluster did NOT run: set BENCH_DATABASE_URL=postgres://… (a user that may create databases) and REDIS_URL=redis://…");
+    process.exit(2);
+  }
+  const lines: string[] = [];
+  for (const processes of PROCESS_COUNTS) {
+    const result = await runOnce(processes, adminUrl, redisUrl);
+    const line = `events delivered/s=${Math.round(result.deliveredPerSecond)} fanout_p95_ms=${result.fanoutP95.toFixed(1)} lost=${result.lost}`;
+    console.log(`# ${processes} process${processes > 1 ? "es" : ""}: ${AGENTS} agents × ${RATE} events/s for ${SECONDS} s, ${BROWSERS} browser sockets (${BOARDS} boards); ${result.agentEvents} agent events, ${result.outboxEvents} outbox events, ${result.delivered} receptions (${result.duplicates} duplicates), fanout p50 ${result.fanoutP50.toFixed(1)} ms, agent→browser p95 ${result.agentToBrowserP95.toFixed(1)} ms, ack p95 ${result.ackP95.toFixed(1)} ms${VIA_PROXY ? ", through the proxy" : ""}`);
+    console.log(line);
+    lines.push(`${processes}: ${line}`);
+  }
+  if (lines.length > 1) console.log(`# scaling on ${(await import("node:os")).cpus().length} cores, everything on one machine:\n#   ${lines.join("\n#   ")}`);
+  process.exit(0);
+}
+
+async function runOnce(processes: number, adminUrl: string, redisUrl: string) {
+  const databaseUrl = await freshDatabase(adminUrl);
+  process.env.DATABASE_URL = databaseUrl;
+  const setup = await prepare();
+  const prefix = `bench-${randomBytes(4).toString("hex")}`;
+  const launcher = spawn(process.execPath, ["--import", "tsx", "scripts/cluster.ts", "--processes", String(processes), "--port", String(BASE_PORT), "--app-port", String(BASE_PORT + 1), "--entry", "tests/cluster/support/api-process.ts"], {
+    stdio: ["ignore", "ignore", "inherit"],
+    env: {
+      ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, AUTH_SECRET, LOG_LEVEL: "warn", NODE_ENV: "production",
+      AGENT_MAX_MESSAGES_PER_SECOND: String(Math.max(500, RATE * 4)), DATABASE_POOL_SIZE: "10",
+    },
+  });
+  const stateRoot = mkdtempSync(path.join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "tailorline-bench-cluster-"));
+  try {
+    await waitHealthy(`http://127.0.0.1:${BASE_PORT}`, launcher);
+    const urls = VIA_PROXY ? [`http://127.0.0.1:${BASE_PORT}`] : Array.from({ length: processes }, (_, index) => `http://127.0.0.1:${BASE_PORT + 1 + index}`);
+    for (const url of urls) await waitHealthy(url, launcher);
+    return await measure(setup, urls, stateRoot);
+  } finally {
+    launcher.kill("SIGTERM");
+    await new Promise((resolve) => launcher.once("exit", resolve));
+    rmSync(stateRoot, { recursive: true, force: true });
+    const { disconnectDatabase } = await import("../../lib/server/db");
+    await disconnectDatabase();
+    await dropDatabase(adminUrl, databaseUrl);
+    const { createClient } = await import("redis");
+    const redis = createClient({ url: redisUrl });
+    await redis.connect();
+    const keys = await redis.keys(`${prefix}:*`);
+    if (keys.length > 0) await redis.del(keys);
+    await redis.close();
+  }
+}
+
+/** A manufacturer, a planner, AGENTS lines each with a credential and a published queue. */
+async function prepare(): Promise<Setup> {
+  const { createAdapterFactory } = await import("../../lib/server/db/adapter-factory");
+  const { resolveDatabaseTarget } = await import("../../lib/server/db/database-target");
+  const { applyMigrations } = await import("../../lib/server/db/migrations");
+  const handle = await createAdapterFactory(resolveDatabaseTarget());
+  await applyMigrations(handle.factory);
+  await handle.close();
+  const { db } = await import("../../lib/server/db");
+  const { loadActorForUser } = await import("../../lib/server/auth/load-actor");
+  const { createLineCredential } = await import("../../lib/server/lines/create-line-credential");
+  const { sessionCookieFor } = await import("../support/session-cookie");
+  process.env.AUTH_SECRET = AUTH_SECRET;
+
+  const suffix = Date.now().toString(36);
+  const manufacturer = await db.organization.create({ data: { slug: `bench-${suffix}`, name: "Bench factory", kind: "manufacturer" } });
+  const admin = await db.user.create({ data: { email: `admin-${suffix}@bench.test`, name: "Bench admin", role: "admin", organizationId: manufacturer.id, passwordHash: "x" } });
+  const planner = await db.user.create({ data: { email: `planner-${suffix}@bench.test`, name: "Bench planner", role: "planner", organizationId: manufacturer.id, passwordHash: "x" } });
+  const adminActor = await loadActorForUser(admin.id, admin.sessionVersion);
+  const jobsPerLine = Math.ceil((RATE * SECONDS) / (PROGRESS_PER_JOB + 2)) + 2;
+  const now = Date.now();
+  const plan = await db.plan.create({ data: { manufacturerId: manufacturer.id, version: 1, status: "published", source: "manual", createdById: planner.id, publishedAt: new Date(now) } });
+  const agents: Setup["agents"] = [];
+  for (let i = 0; i < AGENTS; i++) {
+    const line = await db.line.create({ data: { manufacturerId: manufacturer.id, code: `B${String(i).padStart(3, "0")}`, name: `Bench line ${i}`, capabilities: ["assembly"] } });
+    const jobs = await db.productionJob.createManyAndReturn({
+      data: Array.from({ length: jobsPerLine }, (_, j) => ({
+        manufacturerId: manufacturer.id, code: `B${i}-${j}`, family: "bench", requires: ["assembly"], minutes: 10, release: new Date(now), due: new Date(now + 86_400_000),
+        status: "queued" as const, lineId: line.id, start: new Date(now + j * 600_000), end: new Date(now + (j + 1) * 600_000), setupMinutes: 0,
+      })),
+      select: { id: true, start: true, end: true },
+    });
+    await db.planAssignment.createMany({ data: jobs.map((job, j) => ({ planId: plan.id, jobId: job.id, lineId: line.id, sequence: j, start: job.start!, end: job.end!, setupMinutes: 0 })) });
+    const { token } = await createLineCredential(adminActor, line.id, { label: "bench" }, null);
+    agents.push({ lineId: line.id, token, jobIds: jobs.map((job) => job.id) });
+  }
+  return { manufacturerId: manufacturer.id, cookie: await sessionCookieFor(planner), agents };
+}
+
+async function measure(setup: Setup, urls: string[], stateRoot: string) {
+  const { db } = await import("../../lib/server/db");
+  // Browsers: each remembers its rooms and every event id it receives.
+  const browsers: Array<{ socket: Socket; rooms: string[]; received: Set<string> }> = [];
+  const fanout: number[] = [];
+  const agentToBrowser: number[] = [];
+  const sentAt = new Map<string, Map<number, number>>();
+  let deliveries = 0;
+  let duplicates = 0;
+  let lastReceipt = 0;
+  for (let i = 0; i < BROWSERS; i++) {
+    const rooms = i < BOARDS ? [`manufacturer:${setup.manufacturerId}`] : [`line:${setup.agents[(i - BOARDS) % setup.agents.length]!.lineId}`];
+    const socket = connect(`${urls[i % urls.length]}/live`, { transports: ["websocket"], extraHeaders: { cookie: setup.cookie }, forceNew: true, reconnection: false });
+    const browser = { socket, rooms, received: new Set<string>() };
+    socket.onAny((_event: string, payload: { eventId?: string; at?: string; lineId?: string; lastSeq?: number }) => {
+      if (!payload?.eventId) return;
+      const now = Date.now();
+      deliveries++;
+      lastReceipt = now;
+      if (browser.received.has(payload.eventId)) duplicates++;
+      browser.received.add(payload.eventId);
+      if (payload.at) fanout.push(now - Date.parse(payload.at));
+      if (payload.lineId && payload.lastSeq !== undefined) {
+        const sent = sentAt.get(payload.lineId)?.get(payload.lastSeq);
+        if (sent !== undefined) agentToBrowser.push(now - sent);
+      }
+    });
+    browsers.push(browser);
+  }
+  await Promise.all(browsers.map((browser) => new Promise<void>((resolve, reject) => {
+    browser.socket.once("connect", () => resolve());
+    browser.socket.once("connect_error", reject);
+  })));
+  for (const browser of browsers) {
+    for (const room of browser.rooms) {
+      const reply = await browser.socket.emitWithAck("join", { room });
+      if (!reply?.ok) throw new Error(`a browser could not join ${room}`);
+    }
+  }
+
+  const links: AgentLink[] = [];
+  const ackLatencies: number[] = [];
+  for (const [index, agent] of setup.agents.entries()) {
+    const link = await AgentLink.open({ url: urls[index % urls.length]!, lineId: agent.lineId, token: agent.token, stateDirectory: path.join(stateRoot, agent.lineId), window: 512 });
+    const sent = new Map<number, number>();
+    sentAt.set(agent.lineId, sent);
+    link.on("sent", (seq: number) => {
+      if (!sent.has(seq)) sent.set(seq, Date.now());
+    });
+    link.on("acked", (seq: number) => {
+      const at = sent.get(seq);
+      if (at !== undefined) ackLatencies.push(Date.now() - at);
+    });
+    links.push(link);
+  }
+  await Promise.all(links.map((link) => new Promise<void>((resolve) => {
+    link.once("born", () => resolve());
+    link.connect();
+  })));
+  // Births and queue acks are part of the set-up, not of the measured window.
+  await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const startId = (await db.outboxEvent.aggregate({ _max: { id: true } }))._max.id ?? 0n;
+  for (const browser of browsers) browser.received.clear();
+  fanout.length = 0;
+  agentToBrowser.length = 0;
+  deliveries = 0;
+  duplicates = 0;
+
+  const generators = setup.agents.map((agent) => lineEvents(agent.jobIds));
+  let owed = 0;
+  const started = Date.now();
+  let last = started;
+  while (Date.now() - started < SECONDS * 1000) {
+    const tick = Date.now();
+    owed += (RATE * (tick - last)) / 1000;
+    last = tick;
+    const count = Math.floor(owed);
+    owed -= count;
+    if (count > 0) await Promise.all(links.map((link, index) => link.publish(Array.from({ length: count }, () => generators[index]!.next().value as NewEvent))));
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 50 - (Date.now() - tick))));
+  }
+  const deadline = Date.now() + 60_000;
+  while (links.some((link) => link.unacked().length > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  while ((await db.outboxEvent.count({ where: { id: { gt: startId }, dispatchedAt: null } })) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+  await new Promise((resolve) => setTimeout(resolve, 2_000)); // the last deliveries
+
+  // What should have arrived: every outbox row of the run, at every socket in one of its rooms.
+  const rows = await db.outboxEvent.findMany({ where: { id: { gt: startId } }, select: { id: true, rooms: true } });
+  let lost = 0;
+  for (const browser of browsers) {
+    for (const row of rows) if (row.rooms.some((room) => browser.rooms.includes(room)) && !browser.received.has(String(row.id))) lost++;
+  }
+  const agentEvents = links.reduce((sum, link) => sum + link.lastSeq, 0);
+  for (const link of links) await link.shutdown();
+  for (const browser of browsers) browser.socket.disconnect();
+  return {
+    delivered: deliveries,
+    duplicates,
+    deliveredPerSecond: deliveries / ((lastReceipt - started) / 1000),
+    fanoutP95: percentile(fanout, 95),
+    fanoutP50: percentile(fanout, 50),
+    agentToBrowserP95: percentile(agentToBrowser, 95),
+    ackP95: percentile(ackLatencies, 95),
+    lost,
+    outboxEvents: rows.length,
+    agentEvents,
+  };
+}
+
+function* lineEvents(jobIds: string[]): Generator<NewEvent> {
+  for (const jobId of jobIds) {
+    yield { type: "job_started", jobId };
+    yield { type: "status", status: "running" };
+    for (let i = 1; i <= PROGRESS_PER_JOB; i++) yield { type: "job_progress", jobId, percent: (i * 100) / (PROGRESS_PER_JOB + 1), good: Math.floor(i / 10), scrap: 0 };
+    yield { type: "job_completed", jobId, good: Math.floor(PROGRESS_PER_JOB / 10) + 1, scrap: 0 };
+  }
+  for (let i = 0; ; i++) yield { type: "status", status: i % 2 ? "idle" : "running" };
+}
+
+async function waitHealthy(url: string, launcher: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    if (launcher.exitCode !== null) throw new Error(`the cluster launcher exited (${launcher.exitCode})`);
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) return;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not become healthy`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+async function freshDatabase(adminUrl: string): Promise<string> {
+  const { default: pg } = await import("pg");
+  const name = `tailorline_bench_cluster_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+async function dropDatabase(adminUrl: string, databaseUrl: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
+  await admin.end();
+}
+
+void main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
