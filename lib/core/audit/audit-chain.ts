@@ -24,9 +24,13 @@ export function auditHashInput(content: AuditEntryContent, prevHash: string | nu
 
 export type ChainLink = { id: string; content: AuditEntryContent; prevHash: string | null; hash: string | null };
 
-/** Walks the chain in order; returns the first entry whose link does not hold, or null. */
-export function findBrokenLink(entries: ChainLink[], sha256: (input: string) => string): { id: string; reason: string } | null {
-  let previous: string | null = null;
+/**
+ * Walks the chain in order; returns the first entry whose link does not hold, or null.
+ * `previousHash` is the hash of the entry before the first one given (null at the genesis), so
+ * a long log can be checked page by page.
+ */
+export function findBrokenLink(entries: ChainLink[], sha256: (input: string) => string, previousHash: string | null = null): { id: string; reason: string } | null {
+  let previous: string | null = previousHash;
   for (const entry of entries) {
     if (entry.prevHash !== previous) return { id: entry.id, reason: "its previous-hash does not match the entry before it" };
     if (entry.hash !== sha256(auditHashInput(entry.content, entry.prevHash))) return { id: entry.id, reason: "its content does not match its hash" };
