@@ -44,7 +44,7 @@ export default defineConfig({
           environment: "node",
           // Auth.js's handlers import "next/server" the way a bundler resolves it; let vite do so.
           server: { deps: { inline: ["next-auth"] } },
-          globalSetup: ["tests/integration/setup/global-setup.ts"],
+          globalSetup: ["tests/integration/setup/global-setup.ts", "tests/security/setup/report-figures.ts"],
           setupFiles: ["tests/integration/setup/per-file.ts"],
           pool: "forks",
           testTimeout: 120_000,

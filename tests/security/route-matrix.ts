@@ -9,12 +9,14 @@ import { ADMIN_ROUTES } from "./matrix/admin-routes";
 import { COMMERCE_ROUTES } from "./matrix/commerce-routes";
 import { PUBLIC } from "./matrix/expectations";
 import { FACTORY_ROUTES } from "./matrix/factory-routes";
+import { LINE_ADMIN_ROUTES } from "./matrix/line-admin-routes";
 import type { Expectations, MatrixEntry, SocketMatrixEntry } from "./matrix/matrix-types";
+import { PROMISE_ROUTES } from "./matrix/promise-routes";
 
 export type { CallContext, Expectations, MatrixEntry, Outcome, RouteCall } from "./matrix/matrix-types";
 
 /** Keyed "<route> <METHOD>", the route as its folder under app/ ("/api/orders/[orderId]"). */
-export const ROUTE_MATRIX: Record<string, MatrixEntry> = { ...ADMIN_ROUTES, ...FACTORY_ROUTES, ...COMMERCE_ROUTES };
+export const ROUTE_MATRIX: Record<string, MatrixEntry> = { ...ADMIN_ROUTES, ...LINE_ADMIN_ROUTES, ...FACTORY_ROUTES, ...COMMERCE_ROUTES, ...PROMISE_ROUTES };
 
 /**
  * Socket events a client may send, per namespace ("connection" is the handshake). Rooms are

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 /**
@@ -19,4 +19,9 @@ export function readSecurityReports(): Record<string, unknown> {
   } catch {
     return {};
   }
+}
+
+/** Removes the figures of an earlier run (a file that did not run this time must not show). */
+export function clearSecurityReports(): void {
+  rmSync(DIR, { recursive: true, force: true });
 }
