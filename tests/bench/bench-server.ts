@@ -4,8 +4,9 @@ import { existsSync } from "node:fs";
 /** Starts the production server on its own database for a benchmark; resolves when healthy. */
 export async function startBenchServer(options: { port: number; databaseUrl: string; authSecret: string; env?: Record<string, string> }) {
   if (!existsSync(".next/BUILD_ID")) throw new Error("No production build: run `npm run build` first.");
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
-    stdio: ["ignore", "ignore", "inherit"],
+  const child: ChildProcess = spawn(process.execPath, [...nodeArgs(), "--import", "tsx", "server.ts"], {
+    // BENCH_SERVER_LOG=1 shows the server's log (warnings and errors) while a benchmark runs.
+    stdio: ["ignore", process.env.BENCH_SERVER_LOG === "1" ? "inherit" : "ignore", "inherit"],
     env: { ...process.env, NODE_ENV: "production", PORT: String(options.port), DATABASE_URL: options.databaseUrl, AUTH_SECRET: options.authSecret, LOG_LEVEL: "warn", ...options.env },
   });
   const url = `http://127.0.0.1:${options.port}`;
@@ -28,6 +29,11 @@ export async function startBenchServer(options: { port: number; databaseUrl: str
       await new Promise((resolve) => child.once("exit", resolve));
     },
   };
+}
+
+/** BENCH_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the server (NODE_OPTIONS refuses those flags). */
+function nodeArgs(): string[] {
+  return (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
 }
 
 export function percentile(values: number[], p: number): number {

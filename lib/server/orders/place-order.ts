@@ -26,10 +26,21 @@ function requestHashOf(input: PlaceOrder): string {
   return createHash("sha256").update(canonicalJson(body)).digest("hex");
 }
 
+/**
+ * Where order numbers get their random characters. A simulation replaces it with a seeded source:
+ * job codes derive from order numbers and break ties in the planner's job order, so a run repeats
+ * only if they do.
+ */
+const globalForOrderNumbers = globalThis as unknown as { __orderNumberBytes?: (count: number) => Uint8Array };
+
+export function setOrderNumberSource(source: ((count: number) => Uint8Array) | undefined): void {
+  globalForOrderNumbers.__orderNumberBytes = source;
+}
+
 /** Human-facing and unguessable: TL-261125-7KQ3MX (date, then 6 random base-32 characters). */
 function newOrderNumber(now: Date): string {
   const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-  const random = [...randomBytes(6)].map((byte) => alphabet[byte % 32]).join("");
+  const random = [...(globalForOrderNumbers.__orderNumberBytes ?? randomBytes)(6)].map((byte) => alphabet[byte % 32]).join("");
   return `TL-${now.toISOString().slice(2, 10).replace(/-/g, "")}-${random}`;
 }
 
@@ -138,6 +149,9 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
         // One statement for all parts; a part another order took meanwhile is simply bought.
         const ids = fromStock.map((allocation) => partByNumber.get(allocation.partNumber)!.id);
         const quantities = fromStock.map((allocation) => allocation.fromStock);
+        // Lock the rows in one order (by id) first: concurrent orders for overlapping parts then
+        // queue behind each other instead of deadlocking on rows locked in the join's order.
+        await tx.$queryRaw`SELECT "id" FROM "Part" WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR NO KEY UPDATE`;
         const reserved = await tx.$queryRaw<Array<{ id: string }>>`
           UPDATE "Part" AS p SET "reserved" = p."reserved" + w.quantity, "version" = p."version" + 1
           FROM unnest(${ids}::text[], ${quantities}::int[]) AS w(id, quantity)

@@ -97,6 +97,27 @@ describe("placing an order", () => {
     expect(after.reserved - shell.reserved).toBe(2);
   });
 
+  it("takes many concurrent orders for the same parts, listed in different orders, without a deadlock", async () => {
+    // On PostgreSQL (TEST_DATABASE_URL) these run on separate connections and lock the same
+    // part rows; an order whose items come in reverse would lock them in reverse, too.
+    const actors = await Promise.all(Array.from({ length: 16 }, async () => actorOf(await createUser("consumer", null))));
+    const blackFridge = { productId: refrigerator.id, configuration: evaluate(refrigerator, { finish: "black-steel" }).configuration, quantity: 1 };
+    const before = await orderCounts();
+    const failures: string[] = [];
+    for (let round = 0; round < 3; round++) {
+      const results = await Promise.allSettled(
+        actors.map((actor, index) => {
+          const order = applianceOrder();
+          const items = [...order.items, blackFridge];
+          return placeOrder(actor, { ...order, items: index % 2 === 0 ? items : items.reverse() });
+        }),
+      );
+      failures.push(...results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : [])));
+    }
+    expect(failures).toEqual([]);
+    expect((await orderCounts()).orders - before.orders).toBe(48);
+  });
+
   it("refuses the same key with another body (409), and another consumer's key", async () => {
     const actor = await actorOf(await createUser("consumer", null));
     const body = applianceOrder();
