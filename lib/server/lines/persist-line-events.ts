@@ -189,11 +189,11 @@ async function updateOrders(tx: Tx, orderIds: string[], statusChanged: Set<strin
   return events;
 }
 
-/** A stored event that carries a command's correlation id marks that command done. */
+/** A stored event that carries a command's correlation id marks that command done (even one given up on as timed out: the line did it after all). */
 async function completeCommands(tx: Tx, done: Array<{ id: string; lineId: string }>, lines: Map<string, LineRow>, now: Date): Promise<OutboxEventInput[]> {
   const events: OutboxEventInput[] = [];
   for (const { id, lineId } of done) {
-    const { count } = await tx.lineCommand.updateMany({ where: { id, lineId, status: { in: ["sent", "accepted"] } }, data: { status: "done", completedAt: now } });
+    const { count } = await tx.lineCommand.updateMany({ where: { id, lineId, status: { in: ["sent", "accepted", "timed_out"] } }, data: { status: "done", completedAt: now } });
     if (count === 0) continue;
     const command = await tx.lineCommand.findUniqueOrThrow({ where: { id }, select: { id: true, kind: true, jobId: true, status: true, reason: true } });
     events.push(lineCommandUpdated({ id: lineId, manufacturerId: lines.get(lineId)!.manufacturerId }, command));

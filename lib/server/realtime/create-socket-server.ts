@@ -1,5 +1,6 @@
 import type { Server as HttpServer } from "node:http";
 import { Server } from "socket.io";
+import { startCommandExpiry } from "../lines/expire-unfinished-commands";
 import { startOrphanedLineSweeper } from "../lines/sweep-orphaned-lines";
 import { attachAgentNamespace } from "./agent-namespace";
 import { attachLiveNamespace } from "./live-namespace";
@@ -37,12 +38,14 @@ export function createSocketServer(httpServer: HttpServer) {
   const agents = attachAgentNamespace(io, { clustered: Boolean(fanout) });
   const dispatcher = startOutboxDispatcher(io, fanout);
   const sweeper = fanout ? startOrphanedLineSweeper(agents) : undefined;
+  const commandExpiry = startCommandExpiry();
   return {
     io,
     ready: fanout?.ready ?? Promise.resolve(),
     clustered: Boolean(fanout),
     async close() {
       sweeper?.stop();
+      commandExpiry.stop();
       await dispatcher.stop();
       // Closing the connections (rather than a server-side disconnect) makes clients reconnect —
       // to another process behind the load balancer, or to this one when it is back — and, with

@@ -3,6 +3,7 @@ import type { Socket } from "socket.io-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EventAck, LineQueue } from "@/lib/core/line-protocol";
 import { db } from "@/lib/server/db";
+import { expireUnfinishedCommands } from "@/lib/server/lines/expire-unfinished-commands";
 import { sendLineCommand } from "@/lib/server/lines/send-line-command";
 import { connectOutcome, nextEvent } from "../../support/socket-server";
 import { agentAuth, birthOf, createFactory, createJob, createOrderWithJobs, issueToken, queueJobs, startAgentServer, waitFor, type Factory } from "./agent-fixtures";
@@ -161,6 +162,30 @@ describe("agent events", () => {
     for (let i = 0; i < 200; i++) socket.emit("event", { seq: 1_000 + i, at: at(), type: "status", status: "idle" }, () => {});
     expect(await cut).toBe("io server disconnect");
     await waitFor(() => db.auditLog.findFirst({ where: { action: "agent.flood", targetId: line.id } }), 5_000, "flood audit");
+  });
+
+  it("gives up on an accepted command that never comes back done — says so to the planner — and still takes a late done", async () => {
+    const factory = await createFactory();
+    const line = factory.lines[0]!;
+    const job = await createJob(factory);
+    await queueJobs(factory, line.id, [job.id]);
+    const { socket } = await bornAgent(factory, line.id, { answerCommands: true });
+    const command = await sendLineCommand(factory.planner.actor, line.id, { kind: "start", jobId: job.id }, null);
+    expect(command).toMatchObject({ status: "accepted" });
+
+    expect(await expireUnfinishedCommands(60_000)).toBe(0); // accepted a moment ago: still waiting
+    await db.lineCommand.update({ where: { id: command.id }, data: { answeredAt: new Date(Date.now() - 61_000) } });
+    expect(await expireUnfinishedCommands(60_000)).toBe(1);
+    expect(await expireUnfinishedCommands(60_000)).toBe(0); // announced once
+    const expired = await db.lineCommand.findUniqueOrThrow({ where: { id: command.id } });
+    expect(expired).toMatchObject({ status: "timed_out" });
+    expect(expired.reason).toMatch(/did not report it done within 1 min/);
+    const announced = await db.outboxEvent.findMany({ where: { type: "line.command" }, orderBy: { createdAt: "asc" } });
+    expect(announced.filter((event) => (event.payload as { commandId?: string }).commandId === command.id).map((event) => (event.payload as { status: string }).status)).toEqual(["accepted", "timed_out"]);
+
+    await send(socket, { seq: 1, at: at(), type: "job_started", jobId: job.id, correlationId: command.id });
+    expect(await db.lineCommand.findUniqueOrThrow({ where: { id: command.id } })).toMatchObject({ status: "done" });
+    socket.disconnect();
   });
 
   it("answers a planner's command with accepted, then done when the event carrying its correlation id is stored", async () => {
