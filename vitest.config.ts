@@ -58,6 +58,7 @@ export default defineConfig({
           name: "faults",
           include: ["tests/faults/**/*.test.ts"],
           environment: "node",
+          globalSetup: ["tests/faults/setup/global-setup.ts"],
           pool: "forks",
           fileParallelism: false,
           testTimeout: 300_000,

@@ -3,6 +3,7 @@ import { z } from "zod";
 import { findUnstorableText, isStorableText, UNSTORABLE_TEXT_MESSAGE } from "@/lib/core/json/storable-text";
 import { AppError, validationError } from "../errors";
 import { logger } from "../logger";
+import { isDatabaseUnavailable } from "./database-unavailable";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
 const MAX_JSON_BYTES = 1_000_000;
@@ -31,6 +32,13 @@ export function errorResponse(error: unknown, requestId: string, request?: Reque
     return Response.json(
       { error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) } },
       { status: appError.status, headers: { "x-request-id": requestId } },
+    );
+  }
+  if (isDatabaseUnavailable(error)) {
+    logger.warn({ err: error, requestId, method: request?.method, url: request?.url }, "database unavailable");
+    return Response.json(
+      { error: { code: "DATABASE_UNAVAILABLE", message: "The database is unreachable for a moment; try again shortly." } },
+      { status: 503, headers: { "x-request-id": requestId, "retry-after": "5" } },
     );
   }
   logger.error({ err: error, requestId, method: request?.method, url: request?.url }, "unhandled error in route");

@@ -17,7 +17,7 @@ export type AppProcess = {
   pid: number;
   child: ChildProcess;
   output(): string;
-  /** SIGTERM and wait (graceful shutdown). */
+  /** SIGTERM and wait (graceful shutdown); SIGKILL if it takes over 20 s. */
   stop(): Promise<void>;
   /** SIGKILL: the process dies mid-whatever, as on a power cut or an OOM kill. */
   kill9(): Promise<void>;
@@ -79,7 +79,10 @@ export async function startApp(options: { databaseUrl: string; port?: number; en
     output: () => output,
     async stop() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");
+      // A shutdown that hangs must not outlive the test run as an orphan holding its port.
+      const patience = setTimeout(() => child.kill("SIGKILL"), 20_000);
       await exited;
+      clearTimeout(patience);
     },
     async kill9() {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGKILL");
