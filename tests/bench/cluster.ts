@@ -12,14 +12,20 @@
  *
  *   BENCH_DATABASE_URL=postgres://…/postgres REDIS_URL=redis://127.0.0.1:6390 npm run bench:cluster
  *   BENCH_PROCESSES=1,2 BENCH_AGENTS=100 BENCH_BROWSERS=500 BENCH_RATE=2 BENCH_SECONDS=20 BENCH_VIA_PROXY=0
+ *   BENCH_PORT=3400 (the proxy; app processes on the next ports) BENCH_CPU_PROF=DIR (V8 profiles of the app processes)
  *
  * Agents and browsers run in this process; their event logs live in /dev/shm when it exists.
+ * Each run also prints where the CPU went over the measured window (cores busy: the app
+ * processes, this process, Redis, this PostgreSQL server, and the whole machine — on a shared
+ * machine the difference is other work), the load average and this process's event-loop delay
+ * (its lag is part of every latency it measures).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { cpus, loadavg, tmpdir } from "node:os";
 import path from "node:path";
+import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io as connect, type Socket } from "socket.io-client";
 import { AgentLink, type NewEvent } from "../../scripts/line-agent/agent-link";
 import { percentile } from "./bench-server";
@@ -48,11 +54,13 @@ async function main() {
   for (const processes of PROCESS_COUNTS) {
     const result = await runOnce(processes, adminUrl, redisUrl);
     const line = `events delivered/s=${Math.round(result.deliveredPerSecond)} fanout_p95_ms=${result.fanoutP95.toFixed(1)} lost=${result.lost}`;
-    console.log(`# ${processes} process${processes > 1 ? "es" : ""}: ${AGENTS} agents × ${RATE} events/s for ${SECONDS} s, ${BROWSERS} browser sockets (${BOARDS} boards); ${result.agentEvents} agent events, ${result.outboxEvents} outbox events, ${result.delivered} receptions (${result.duplicates} duplicates), fanout p50 ${result.fanoutP50.toFixed(1)} ms, agent→browser p95 ${result.agentToBrowserP95.toFixed(1)} ms, ack p95 ${result.ackP95.toFixed(1)} ms${VIA_PROXY ? ", through the proxy" : ""}`);
+    console.log(`# ${processes} process${processes > 1 ? "es" : ""}: ${AGENTS} agents × ${RATE} events/s for ${SECONDS} s, ${BROWSERS} browser sockets (${BOARDS} boards); ${result.agentEvents} agent events (${result.storedEvents} stored, ${result.refused} refused), ${result.outboxEvents} outbox events, ${result.delivered} receptions (${result.duplicates} duplicates, ${result.disconnected} browsers disconnected), fanout p50 ${result.fanoutP50.toFixed(1)} ms, agent→browser p95 ${result.agentToBrowserP95.toFixed(1)} ms, ack p95 ${result.ackP95.toFixed(1)} ms${VIA_PROXY ? ", through the proxy" : ""}`);
+    const cpu = Object.entries(result.cpuShare).map(([name, share]) => `${name} ${share.toFixed(2)}`).join(", ");
+    console.log(`# CPU (cores busy) ${cpu} of ${cpus().length}; load average ${result.load.map((value) => value.toFixed(2)).join(" → ")}; client event-loop delay p95 ${result.clientLagP95.toFixed(1)} ms`);
     console.log(line);
     lines.push(`${processes}: ${line}`);
   }
-  if (lines.length > 1) console.log(`# scaling on ${(await import("node:os")).cpus().length} cores, everything on one machine:\n#   ${lines.join("\n#   ")}`);
+  if (lines.length > 1) console.log(`# scaling on ${cpus().length} cores, everything on one machine:\n#   ${lines.join("\n#   ")}`);
   process.exit(0);
 }
 
@@ -62,18 +70,27 @@ async function runOnce(processes: number, adminUrl: string, redisUrl: string) {
   const setup = await prepare();
   const prefix = `bench-${randomBytes(4).toString("hex")}`;
   const launcher = spawn(process.execPath, ["--import", "tsx", "scripts/cluster.ts", "--processes", String(processes), "--port", String(BASE_PORT), "--app-port", String(BASE_PORT + 1), "--entry", "tests/cluster/support/api-process.ts"], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     env: {
       ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, AUTH_SECRET, LOG_LEVEL: "warn", NODE_ENV: "production",
       AGENT_MAX_MESSAGES_PER_SECOND: String(Math.max(500, RATE * 4)), DATABASE_POOL_SIZE: "10",
+      // BENCH_CPU_PROF=DIR: a V8 CPU profile of each app process (and the launcher) in DIR.
+      ...(process.env.BENCH_CPU_PROF
+        ? { CPU_PROFILE_DIR: process.env.BENCH_CPU_PROF, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.resolve("tests/bench/cpu-profile-hook.mjs")}`.trim() }
+        : {}),
     },
+  });
+  // "cluster: process 0 (pid 1234) ready on …": the app processes' pids, for their CPU time.
+  const appPids: number[] = [];
+  launcher.stdout!.setEncoding("utf8").on("data", (text: string) => {
+    for (const match of text.matchAll(/process \d+ \(pid (\d+)\) ready/g)) appPids.push(Number(match[1]));
   });
   const stateRoot = mkdtempSync(path.join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "tailorline-bench-cluster-"));
   try {
     await waitHealthy(`http://127.0.0.1:${BASE_PORT}`, launcher);
     const urls = VIA_PROXY ? [`http://127.0.0.1:${BASE_PORT}`] : Array.from({ length: processes }, (_, index) => `http://127.0.0.1:${BASE_PORT + 1 + index}`);
     for (const url of urls) await waitHealthy(url, launcher);
-    return await measure(setup, urls, stateRoot);
+    return await measure(setup, urls, stateRoot, { appPids, redisUrl });
   } finally {
     launcher.kill("SIGTERM");
     await new Promise((resolve) => launcher.once("exit", resolve));
@@ -129,8 +146,11 @@ async function prepare(): Promise<Setup> {
   return { manufacturerId: manufacturer.id, cookie: await sessionCookieFor(planner), agents };
 }
 
-async function measure(setup: Setup, urls: string[], stateRoot: string) {
+async function measure(setup: Setup, urls: string[], stateRoot: string, where: { appPids: number[]; redisUrl: string }) {
   const { db } = await import("../../lib/server/db");
+  const { createClient } = await import("redis");
+  const redis = createClient({ url: where.redisUrl });
+  await redis.connect();
   // Browsers: each remembers its rooms and every event id it receives.
   const browsers: Array<{ socket: Socket; rooms: string[]; received: Set<string> }> = [];
   const fanout: number[] = [];
@@ -170,6 +190,7 @@ async function measure(setup: Setup, urls: string[], stateRoot: string) {
   }
 
   const links: AgentLink[] = [];
+  let refused = 0;
   const ackLatencies: number[] = [];
   for (const [index, agent] of setup.agents.entries()) {
     const link = await AgentLink.open({ url: urls[index % urls.length]!, lineId: agent.lineId, token: agent.token, stateDirectory: path.join(stateRoot, agent.lineId), window: 512 });
@@ -178,6 +199,7 @@ async function measure(setup: Setup, urls: string[], stateRoot: string) {
     link.on("sent", (seq: number) => {
       if (!sent.has(seq)) sent.set(seq, Date.now());
     });
+    link.on("refused", () => refused++);
     link.on("acked", (seq: number) => {
       const at = sent.get(seq);
       if (at !== undefined) ackLatencies.push(Date.now() - at);
@@ -198,6 +220,12 @@ async function measure(setup: Setup, urls: string[], stateRoot: string) {
   duplicates = 0;
 
   const generators = setup.agents.map((agent) => lineEvents(agent.jobIds));
+  // How late this process (every agent and browser) ran its callbacks: that lag is in the
+  // measured latencies too, and says how starved the clients were.
+  const clientLag = monitorEventLoopDelay({ resolution: 10 });
+  clientLag.enable();
+  const cpuBefore = await cpuSample(where.appPids, redis);
+  const loadBefore = loadavg()[0]!;
   let owed = 0;
   const started = Date.now();
   let last = started;
@@ -214,6 +242,13 @@ async function measure(setup: Setup, urls: string[], stateRoot: string) {
   while (links.some((link) => link.unacked().length > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   while ((await db.outboxEvent.count({ where: { id: { gt: startId }, dispatchedAt: null } })) > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
   await new Promise((resolve) => setTimeout(resolve, 2_000)); // the last deliveries
+  clientLag.disable();
+  const cpuAfter = await cpuSample(where.appPids, redis);
+  const wallSeconds = (Date.now() - started) / 1000;
+  const loadAfter = loadavg()[0]!;
+  await redis.close();
+  // CPU seconds per wall second (1.0 = one core busy) over the measured window, per component.
+  const cpuShare = Object.fromEntries(Object.keys(cpuAfter).map((name) => [name, (cpuAfter[name as keyof CpuSample] - cpuBefore[name as keyof CpuSample]) / wallSeconds]));
 
   // What should have arrived: every outbox row of the run, at every socket in one of its rooms.
   const rows = await db.outboxEvent.findMany({ where: { id: { gt: startId } }, select: { id: true, rooms: true } });
@@ -222,6 +257,8 @@ async function measure(setup: Setup, urls: string[], stateRoot: string) {
     for (const row of rows) if (row.rooms.some((room) => browser.rooms.includes(room)) && !browser.received.has(String(row.id))) lost++;
   }
   const agentEvents = links.reduce((sum, link) => sum + link.lastSeq, 0);
+  const storedEvents = await db.lineEvent.count();
+  const disconnected = browsers.filter((browser) => !browser.socket.connected).length;
   for (const link of links) await link.shutdown();
   for (const browser of browsers) browser.socket.disconnect();
   return {
@@ -235,7 +272,46 @@ async function measure(setup: Setup, urls: string[], stateRoot: string) {
     lost,
     outboxEvents: rows.length,
     agentEvents,
+    storedEvents,
+    refused,
+    disconnected,
+    cpuShare,
+    clientLagP95: clientLag.percentile(95) / 1e6,
+    load: [loadBefore, loadAfter],
   };
+}
+
+type CpuSample = { apps: number; bench: number; redis: number; postgres: number; machine: number };
+
+/** CPU seconds used so far by the app processes, this process (agents and browsers), Redis, PostgreSQL, and the whole machine. */
+async function cpuSample(appPids: number[], redis: { info(section: string): Promise<string> }): Promise<CpuSample> {
+  const { db } = await import("../../lib/server/db");
+  const ticks = 100; // USER_HZ
+  const stat = (pid: number) => {
+    try {
+      // Fields after "(comm)": state ppid … utime(14) stime(15) cutime(16) cstime(17), 1-based from the pid.
+      const fields = readFileSync(`/proc/${pid}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      return { ppid: Number(fields[1]), own: (Number(fields[11]) + Number(fields[12])) / ticks, children: (Number(fields[13]) + Number(fields[14])) / ticks };
+    } catch {
+      return { ppid: -1, own: 0, children: 0 };
+    }
+  };
+  const apps = appPids.reduce((sum, pid) => sum + stat(pid).own, 0);
+  const usage = process.cpuUsage();
+  const bench = (usage.user + usage.system) / 1e6;
+  const info = await redis.info("cpu");
+  const redisCpu = Number(/used_cpu_sys:([\d.]+)/.exec(info)?.[1] ?? 0) + Number(/used_cpu_user:([\d.]+)/.exec(info)?.[1] ?? 0);
+  // This server's postmaster (the parent of our backend) and its children, live and reaped.
+  const backends = await db.$queryRaw<Array<{ pid: number }>>`SELECT pg_backend_pid() AS pid`;
+  const postmaster = stat(backends[0]!.pid).ppid;
+  let postgres = 0;
+  if (postmaster > 0) {
+    const main = stat(postmaster);
+    postgres = main.own + main.children;
+    for (const name of readdirSync("/proc")) if (/^\d+$/.test(name) && stat(Number(name)).ppid === postmaster) postgres += stat(Number(name)).own;
+  }
+  const [user, nice, system, , , irq, softirq] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).slice(1).map(Number) as number[];
+  return { apps, bench, redis: redisCpu, postgres, machine: (user! + nice! + system! + irq! + softirq!) / ticks };
 }
 
 function* lineEvents(jobIds: string[]): Generator<NewEvent> {
