@@ -15,6 +15,11 @@ const FILTERS = [
   { label: "Line credentials", action: "line-credential." },
   { label: "Line commands", action: "line.command" },
   { label: "Users", action: "user." },
+  { label: "Sign-ins", action: "auth." },
+  { label: "Lines and calendars", action: "line." },
+  { label: "Products", action: "product." },
+  { label: "Parts", action: "parts." },
+  { label: "Suppliers and offers", action: "supplier" },
 ];
 
 const SearchSchema = z.object({ action: z.string().max(40).optional(), before: z.string().regex(/^\d{1,19}$/).optional() });
@@ -63,6 +68,7 @@ export default async function AuditPage({ searchParams }: Props) {
                 <td className="px-4 py-2">
                   <span className="mr-2 font-medium">{entry.action}</span>
                   <Badge tone={entry.outcome === "success" ? "good" : "bad"}>{entry.outcome}</Badge>
+                  {entry.targetType ? <div className="text-xs text-slate-500">{entry.targetType} {entry.targetId}</div> : null}
                 </td>
                 <td className="px-4 py-2 text-slate-600">{entry.address ?? "—"}</td>
                 <td className="max-w-md px-4 py-2 font-mono text-xs break-all text-slate-600">{entry.details ? JSON.stringify(entry.details) : ""}</td>
