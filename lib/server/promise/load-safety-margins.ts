@@ -8,7 +8,9 @@ import { db } from "../db";
  * finished against the planned finish it was promised on. An order still open past its planned
  * finish counts with its lateness so far (it will be at least that late), so slow orders weigh
  * in before they end. Orders that waited for suppliers and orders made from stock are learned
- * apart: supplier promise accuracy is what separates them; both carry line performance.
+ * apart: supplier promise accuracy is what separates them; both carry line performance. The
+ * supplier margin also covers how late suppliers' dates fell after the day their parts were
+ * needed (see `supplierDelays`), which is known long before those orders finish.
  */
 export type SafetyMargins = { stock: SafetyMargin; supplier: SafetyMargin; loadedAt: number };
 
@@ -43,9 +45,13 @@ export async function loadSafetyMargins(manufacturerId: string, now: number, cal
     if (!order.completedAt && lateness <= 0) continue;
     (order._count.partsRequests > 0 ? samples.supplier : samples.stock).push(lateness);
   }
+  const fromLateness = learnSafetyMargin({ samples: samples.supplier, level, priorMinutes: PRIOR_MARGIN_MINUTES.supplier });
+  const fromSuppliers = learnSafetyMargin({ samples: await supplierDelays(manufacturerId, now, calendar), level, priorMinutes: PRIOR_MARGIN_MINUTES.supplier });
   const margins: SafetyMargins = {
     stock: learnSafetyMargin({ samples: samples.stock, level, priorMinutes: PRIOR_MARGIN_MINUTES.stock }),
-    supplier: learnSafetyMargin({ samples: samples.supplier, level, priorMinutes: PRIOR_MARGIN_MINUTES.supplier }),
+    // Whichever asks for more: finished orders carry everything but come weeks late; supplier
+    // answers come within hours of an order and say how far its parts missed the plan.
+    supplier: fromSuppliers.minutes > fromLateness.minutes ? fromSuppliers : fromLateness,
     loadedAt: now,
   };
   cache.set(manufacturerId, margins);
@@ -54,4 +60,23 @@ export async function loadSafetyMargins(manufacturerId: string, now: number, cal
 
 export function forgetSafetyMargins(): void {
   cache.clear();
+}
+
+/**
+ * Supplier promise accuracy, per order that asked suppliers for parts: how far (working minutes)
+ * the latest confirmed — or revised — date of its parts falls after the day production was
+ * planned to need them (0 when all came in time). Known as soon as suppliers answer.
+ */
+async function supplierDelays(manufacturerId: string, now: number, calendar: readonly Interval[]): Promise<number[]> {
+  const requests = await db.partsRequest.findMany({
+    where: { manufacturerId, createdAt: { gte: new Date(now - HISTORY_MS), lte: new Date(now) }, promisedDate: { not: null }, status: { in: ["confirmed", "received"] } },
+    select: { orderId: true, neededBy: true, promisedDate: true },
+  });
+  const late = new Map<string, number>();
+  for (const request of requests) {
+    const needed = request.neededBy.getTime();
+    const delay = workingMinutesBetween(calendar, needed, Math.max(needed, request.promisedDate!.getTime()));
+    late.set(request.orderId, Math.max(late.get(request.orderId) ?? 0, delay));
+  }
+  return [...late.values()];
 }
