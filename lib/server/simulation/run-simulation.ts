@@ -33,7 +33,7 @@ export type SimulationResult = {
   capacityMinutesPerDay: number;
   /** The work the arrivals bring against the lines' capacity (the load the rate was drawn for). */
   plannedLoad: number;
-  /** Per measured day and line: the share of its production minutes spent running or setting up. */
+  /** Per simulated day and line: the share of its production minutes spent running or setting up. */
   dailyUtilization: Array<{ day: string; lines: Record<string, number | null> }>;
   outcomes: OrderOutcome[];
   usage: FactoryUsage[];
@@ -87,7 +87,7 @@ export async function runSimulation(input: SimulationConfig, onProgress?: (line:
       ordersPerDay: Math.round(mix.reduce((sum, entry) => sum + entry.ordersPerDay, 0) * 10) / 10,
       capacityMinutesPerDay: Math.round(capacityMinutesPerDay),
       plannedLoad: Math.round(plannedLoad * 1000) / 1000,
-      dailyUtilization: run.dailyUtilization.filter((entry) => Date.parse(entry.day) >= measuredFrom && Date.parse(entry.day) < measuredTo),
+      dailyUtilization: run.dailyUtilization,
       outcomes,
       usage,
       margins: run.margins,

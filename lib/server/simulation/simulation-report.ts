@@ -84,7 +84,8 @@ function legend(series: readonly Series[]): string {
 
 /** Grouped bars, one group per label. */
 export function barChart(title: string, labels: readonly string[], series: readonly Series[], format: (value: number) => string = String): string {
-  const max = Math.max(1, ...series.flatMap((entry) => entry.values.map((value) => value ?? 0)));
+  // Counts: a top that four grid lines divide into whole numbers.
+  const max = Math.ceil(Math.max(1, ...series.flatMap((entry) => entry.values.map((value) => value ?? 0))) / 4) * 4;
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
   const group = plotW / Math.max(1, labels.length);
@@ -145,7 +146,9 @@ export function simulationReportHtml({ ours, comparison }: ReportInput): string 
   const delivered = (result: SimulationResult) => result.outcomes.map(deliveredLeadDays).filter((lead): lead is number => lead !== null);
   const leadTo = Math.min(60, Math.max(1, ...both(leads), ...delivered(ours)));
   const leadHist = (values: number[]) => histogram(values, 0, leadTo).map((entry) => entry.count);
-  const days = ours.dailyUtilization.map((entry) => entry.day);
+  const measuredFrom = new Date(Date.parse(ours.config.start) + ours.config.warmupDays * 86_400_000).toISOString().slice(0, 10);
+  const measuredTo = new Date(Date.parse(measuredFrom) + ours.config.days * 86_400_000).toISOString().slice(0, 10);
+  const days = ours.dailyUtilization.map((entry) => entry.day).filter((day) => day >= measuredFrom && day < measuredTo);
   const lineCodes = Object.keys(ours.dailyUtilization[0]?.lines ?? {}).sort();
   const row = (label: string, result: SimulationResult) =>
     `<tr><th>${escapeHtml(label)}</th><td>${result.metrics.orders}</td><td>${pct(result.metrics.keptRate)}</td><td>${result.metrics.medianLeadDays}</td><td>${result.metrics.lateOrders}</td><td>${result.metrics.undelivered}</td><td>${pct(result.metrics.utilization)}</td><td>${pct(result.metrics.setupShare)}</td><td>${pct(result.metrics.oee)}</td></tr>`;
@@ -193,8 +196,8 @@ ${barChart(
 )}
 <h2>Utilization per line</h2>
 ${lineChart(
-  "Share of each line's production minutes spent running or setting up, per day (capable-to-promise run)",
-  days.map((day) => day.slice(5)),
+  `Share of each line's production minutes spent running or setting up, per day of the whole capable-to-promise run (orders measured from ${measuredFrom} until ${measuredTo}; before: warm-up, after: the factory finishing the measured orders)`,
+  ours.dailyUtilization.map((entry) => entry.day.slice(5)),
   lineCodes.map((code) => ({ name: code, values: ours.dailyUtilization.map((entry) => entry.lines[code] ?? null) })),
   1,
   percent,
