@@ -13,7 +13,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   forbidOnly: true,
-  timeout: 60_000,
+  // Whole journeys (order → supplier → consumer, an agent going live) take 40–60 s when CI's
+  // two cores also run other suites; the limit is for a hung test, not for a slow machine.
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: [["list"]],
   use: {
