@@ -226,17 +226,24 @@ async function measure(setup: Setup, urls: string[], stateRoot: string, where: {
   clientLag.enable();
   const cpuBefore = await cpuSample(where.appPids, redis);
   const loadBefore = loadavg()[0]!;
-  let owed = 0;
+  // Each agent at RATE events/s, the agents' phases spread over the period (independent lines
+  // do not all report in the same millisecond; a synchronized burst would measure queueing
+  // behind the burst instead of fan-out).
+  const owed = links.map((_link, index) => index / links.length);
   const started = Date.now();
   let last = started;
   while (Date.now() - started < SECONDS * 1000) {
     const tick = Date.now();
-    owed += (RATE * (tick - last)) / 1000;
+    const publishing: Array<Promise<unknown>> = [];
+    for (const [index, link] of links.entries()) {
+      owed[index]! += (RATE * (tick - last)) / 1000;
+      const count = Math.floor(owed[index]!);
+      owed[index]! -= count;
+      if (count > 0) publishing.push(link.publish(Array.from({ length: count }, () => generators[index]!.next().value as NewEvent)));
+    }
     last = tick;
-    const count = Math.floor(owed);
-    owed -= count;
-    if (count > 0) await Promise.all(links.map((link, index) => link.publish(Array.from({ length: count }, () => generators[index]!.next().value as NewEvent))));
-    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 50 - (Date.now() - tick))));
+    await Promise.all(publishing);
+    await new Promise((resolve) => setTimeout(resolve, Math.max(0, 20 - (Date.now() - tick))));
   }
   const deadline = Date.now() + 60_000;
   while (links.some((link) => link.unacked().length > 0) && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
