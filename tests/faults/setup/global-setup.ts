@@ -4,6 +4,7 @@ import path from "node:path";
 import type { TestProject } from "vitest/node";
 import { prepareTemplate, type DatabaseTemplate } from "../../support/test-database";
 import { APP_DIR } from "../../security/support/app-process";
+import { clearSecurityReports, printSecurityReports } from "../../security/support/security-report";
 import { FAULTS_POSTGRES_PORT, postgresScript } from "../support/postgres-server";
 
 declare module "vitest" {
@@ -23,6 +24,7 @@ export default async function setup(project: TestProject) {
   if (!existsSync(path.join(APP_DIR, ".next", "BUILD_ID"))) {
     throw new Error(`The fault tests did NOT run: no production build in ${APP_DIR}. Run \`npm run build\` first (CI does).`);
   }
+  clearSecurityReports("faults");
   const dir = mkdtempSync(path.join(tmpdir(), "tailorline-faults-pg-"));
   const adminUrl = (await postgresScript("start", dir, FAULTS_POSTGRES_PORT)).trim();
   try {
@@ -36,5 +38,6 @@ export default async function setup(project: TestProject) {
   return async () => {
     await postgresScript("stop", dir);
     rmSync(dir, { recursive: true, force: true });
+    printSecurityReports("faults");
   };
 }

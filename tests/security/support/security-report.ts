@@ -21,7 +21,24 @@ export function readSecurityReports(): Record<string, unknown> {
   }
 }
 
-/** Removes the figures of an earlier run (a file that did not run this time must not show). */
-export function clearSecurityReports(): void {
-  rmSync(DIR, { recursive: true, force: true });
+/**
+ * Removes the figures of an earlier run of one suite (a file that did not run this time must not
+ * show): the fault suite's are named "faults-…", the security suite's are the others.
+ */
+export function clearSecurityReports(suite: "security" | "faults"): void {
+  for (const name of Object.keys(readSecurityReports())) {
+    if (name.startsWith("faults-") === (suite === "faults")) rmSync(path.join(DIR, `${name}.json`), { force: true });
+  }
+}
+
+/** The figures of one suite, a line each, for the end of its run. */
+export function printSecurityReports(suite: "security" | "faults"): void {
+  const lines = Object.entries(readSecurityReports())
+    .filter(([name]) => name.startsWith("faults-") === (suite === "faults"))
+    .map(([name, figures]) => {
+      // The fuzzing's per-route breakdown stays in its file; the totals are what a reader wants here.
+      const { perRoute: _perRoute, answers: _answers, ...totals } = figures as Record<string, unknown>;
+      return `  ${name}: ${JSON.stringify(name === "http-fuzz" ? totals : figures)}`;
+    });
+  console.log(`\n[${suite}] figures of this run (.test-data/security-report/):\n${lines.join("\n")}`);
 }
