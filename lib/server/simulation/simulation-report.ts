@@ -101,7 +101,7 @@ export function barChart(title: string, labels: readonly string[], series: reado
   return figure(title, `${axis(labels, max, format)}${bars.join("")}`, series);
 }
 
-/** One polyline per series (gaps where a value is null). */
+/** One polyline per series (null values skipped). */
 export function lineChart(title: string, labels: readonly string[], series: readonly Series[], max: number, format: (value: number) => string = String): string {
   const plotW = WIDTH - PAD.left - PAD.right;
   const plotH = HEIGHT - PAD.top - PAD.bottom;
@@ -109,10 +109,8 @@ export function lineChart(title: string, labels: readonly string[], series: read
     let d = "";
     let pen = false;
     entry.values.forEach((value, index) => {
-      if (value === null) {
-        pen = false;
-        return;
-      }
+      // A day without production (a weekend) is skipped; the line joins the days around it.
+      if (value === null) return;
       const x = PAD.left + (plotW * (index + 0.5)) / labels.length;
       const y = PAD.top + plotH - (plotH * Math.min(value, max)) / max;
       d += `${pen ? "L" : "M"}${x.toFixed(1)} ${y.toFixed(1)} `;
