@@ -55,8 +55,9 @@ describe("PostgreSQL restarted under load", () => {
     ]);
 
     await sleep(2_000);
-    await stopPostgres(dir);
+    // The outage starts when the stop does: connections are cut while pg_ctl is still waiting.
     phase = "down";
+    await stopPostgres(dir);
     const outageStarted = Date.now();
     let healthDown: Answer | undefined;
     while (Date.now() - outageStarted < OUTAGE_MS) {
