@@ -17,7 +17,7 @@ import { drawArrivals, type Arrival } from "./order-arrivals";
 import { PlannerDesk } from "./planner-desk";
 import { productMix } from "./product-mix";
 import { SimulationConfigSchema, WORLD, type ResolvedSimulationConfig, type SimulationConfig } from "./simulation-config";
-import { factoryOee, formatMetrics, orderOutcomes, summarize, type FactoryUsage, type OrderOutcome, type SimulationMetrics } from "./simulation-metrics";
+import { factoryOee, formatMetrics, median, orderOutcomes, summarize, type FactoryUsage, type OrderOutcome, type SimulationMetrics } from "./simulation-metrics";
 import type { SimulatedLine } from "./simulated-line";
 import { createSimulationWorld, type SimulationWorld } from "./simulation-world";
 import { SupplierDesk } from "./supplier-desk";
@@ -35,6 +35,8 @@ export type SimulationResult = {
   plannedLoad: number;
   /** Per simulated day and line: the share of its production minutes spent running or setting up. */
   dailyUtilization: Array<{ day: string; lines: Record<string, number | null> }>;
+  /** The days utilization, setup share and OEE were measured on: the measured days + the median order-to-finish days. */
+  factoryMeasured: { from: string; to: string; lagDays: number };
   outcomes: OrderOutcome[];
   usage: FactoryUsage[];
   margins: Array<{ day: string; manufacturer: string; stockMinutes: number; supplierMinutes: number; samples: number }>;
@@ -74,12 +76,22 @@ export async function runSimulation(input: SimulationConfig, onProgress?: (line:
     const run = new Run(config, world, arrivals, suppliers, planners, clock);
     await run.loop(measuredFrom, measuredTo, limit, onProgress);
 
-    const outcomes = await orderOutcomes(run.placed, now());
+    const simulatedUntil = now();
+    const outcomes = await orderOutcomes(run.placed, simulatedUntil);
+    // The factory is measured while it makes the measured orders: the measured days shifted by
+    // the median time from order to finished goods (arrival days, in a factory that starts
+    // empty, are mostly a ramp-up).
+    const lagDays = Math.round(median(outcomes.filter((outcome) => outcome.completedAt !== null).map((outcome) => (outcome.completedAt! - outcome.placedAt) / DAY_MS)));
+    const usageFrom = measuredFrom + lagDays * DAY_MS;
+    const usageTo = Math.min(measuredTo + lagDays * DAY_MS, simulatedUntil);
     const usage = [...world.lines.values()].map((line) => {
-      const [atStart, atEnd] = [run.usageAt.get(`from|${line.lineId}`)!, run.usageAt.get(`to|${line.lineId}`)!];
-      return { lineCode: line.code, availableMinutes: atEnd.availableMinutes - atStart.availableMinutes, runMinutes: atEnd.runMinutes - atStart.runMinutes, setupMinutes: atEnd.setupMinutes - atStart.setupMinutes };
+      const days = run.dayMinutes.filter((entry) => entry.at >= usageFrom && entry.at < usageTo).map((entry) => entry.lines.get(line.code)!);
+      const sum = (key: "availableMinutes" | "runMinutes" | "setupMinutes") => days.reduce((total, day) => total + day[key], 0);
+      return { lineCode: line.code, availableMinutes: sum("availableMinutes"), runMinutes: sum("runMinutes"), setupMinutes: sum("setupMinutes") };
     });
-    const metrics = summarize(outcomes, usage, run.oee);
+    clock.set(new Date(usageTo));
+    const oee = await factoryOee([...world.planners.values()].map((planner) => planner.actor), world.lineIdsByManufacturer, Math.max(1, Math.round((usageTo - usageFrom) / DAY_MS)));
+    const metrics = summarize(outcomes, usage, oee);
     return {
       config,
       summary: formatMetrics(metrics),
@@ -88,11 +100,12 @@ export async function runSimulation(input: SimulationConfig, onProgress?: (line:
       capacityMinutesPerDay: Math.round(capacityMinutesPerDay),
       plannedLoad: Math.round(plannedLoad * 1000) / 1000,
       dailyUtilization: run.dailyUtilization,
+      factoryMeasured: { from: new Date(usageFrom).toISOString().slice(0, 10), to: new Date(usageTo).toISOString().slice(0, 10), lagDays },
       outcomes,
       usage,
       margins: run.margins,
       counts: { ...run.counts, ...prefixed("supplier", suppliers.counts), ...prefixed("planner", planners.counts) },
-      simulatedUntil: new Date(now()).toISOString(),
+      simulatedUntil: new Date(simulatedUntil).toISOString(),
     };
   } finally {
     setServerClock(undefined);
@@ -107,12 +120,12 @@ function prefixed(prefix: string, counts: Record<string, number>): Record<string
 
 class Run {
   readonly placed: Array<{ orderId: string; placedAt: number; manufacturerId: string; country: string; promisedDate: string }> = [];
-  readonly usageAt = new Map<string, { availableMinutes: number; runMinutes: number; setupMinutes: number }>();
   readonly margins: SimulationResult["margins"] = [];
   readonly dailyUtilization: SimulationResult["dailyUtilization"] = [];
+  /** Per day (its start) and line code: production, run and setup minutes. */
+  readonly dayMinutes: Array<{ at: number; lines: Map<string, { availableMinutes: number; runMinutes: number; setupMinutes: number }> }> = [];
   private dayUsage = new Map<string, { availableMinutes: number; runMinutes: number; setupMinutes: number }>();
   readonly counts = { orders: 0, refusedOrders: 0, quotes: 0, breakdowns: 0, eventsStored: 0, eventsRefused: 0 };
-  oee: number | null = null;
   /** Wall milliseconds per kind of work (printed with the progress; not part of the results). */
   readonly spent: Record<string, number> = {};
   private next = 0;
@@ -131,12 +144,6 @@ class Run {
     const lines = [...this.world.lines.values()];
     for (let t = Date.parse(this.config.start); t < limit; t += MINUTE_MS) {
       this.clock.set(new Date(t));
-      if (t === measuredFrom) this.snapshotUsage("from");
-      if (t === measuredTo) {
-        await this.flush();
-        this.snapshotUsage("to");
-        this.oee = await factoryOee([...this.world.planners.values()].map((planner) => planner.actor), this.world.lineIdsByManufacturer, this.config.days);
-      }
       if (t % DAY_MS === 0) {
         this.recordDay(t, lines);
         if (t > measuredTo && (await this.allResolved(t))) break;
@@ -155,7 +162,6 @@ class Run {
       if (t % (30 * MINUTE_MS) === 0) await this.flush();
     }
     await this.flush();
-    if (!this.usageAt.has(`to|${lines[0]?.lineId}`)) this.snapshotUsage("to");
   }
 
   /** The decisions due this minute: orders, the suppliers' hour, the planners' runs. */
@@ -248,20 +254,19 @@ class Run {
     if (this.dayUsage.size > 0) {
       const day = new Date(t - DAY_MS).toISOString().slice(0, 10);
       const entry: Record<string, number | null> = {};
+      const minutes = new Map<string, { availableMinutes: number; runMinutes: number; setupMinutes: number }>();
       for (const line of lines) {
         const before = this.dayUsage.get(line.lineId)!;
-        const available = line.usage.availableMinutes - before.availableMinutes;
-        const busy = line.usage.runMinutes - before.runMinutes + line.usage.setupMinutes - before.setupMinutes;
-        entry[line.code] = available > 0 ? Math.round((busy / available) * 1000) / 1000 : null;
+        const day = { availableMinutes: line.usage.availableMinutes - before.availableMinutes, runMinutes: line.usage.runMinutes - before.runMinutes, setupMinutes: line.usage.setupMinutes - before.setupMinutes };
+        minutes.set(line.code, day);
+        entry[line.code] = day.availableMinutes > 0 ? Math.round(((day.runMinutes + day.setupMinutes) / day.availableMinutes) * 1000) / 1000 : null;
       }
       this.dailyUtilization.push({ day, lines: entry });
+      this.dayMinutes.push({ at: t - DAY_MS, lines: minutes });
     }
     for (const line of lines) this.dayUsage.set(line.lineId, { ...line.usage });
   }
 
-  private snapshotUsage(which: "from" | "to"): void {
-    for (const line of this.world.lines.values()) this.usageAt.set(`${which}|${line.lineId}`, { ...line.usage });
-  }
 
   private async recordMargins(manufacturerId: string, t: number): Promise<void> {
     const factory = await loadPromiseFactory(manufacturerId, t);

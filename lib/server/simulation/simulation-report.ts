@@ -168,7 +168,9 @@ figure{margin:16px 0}figcaption{font-weight:600;margin-bottom:4px}svg text{font-
 <h1>Tailorline simulation — seed ${escapeHtml(config.seed)}</h1>
 <p>${config.days} measured days from ${escapeHtml(new Date(Date.parse(config.start) + config.warmupDays * 86_400_000).toISOString().slice(0, 10))} (after ${config.warmupDays} warm-up days),
 ${ours.ordersPerDay} orders a day over the demo catalogue: a planned load of ${percent(ours.plannedLoad)} of ${ours.capacityMinutesPerDay} line-minutes a day.
-A promise is kept when the goods arrive by the date given when the order was placed.</p>
+A promise is kept when the goods arrive by the date given when the order was placed.
+Utilization, setup share and OEE are measured while the factory makes the measured orders: from ${escapeHtml(ours.factoryMeasured.from)} until ${escapeHtml(ours.factoryMeasured.to)}
+(the measured days shifted by the median ${ours.factoryMeasured.lagDays} days from order to finished goods).</p>
 <pre>capable-to-promise: ${escapeHtml(ours.summary)}
 ${naive ? `naive fixed lead ${naiveLead} d: ${escapeHtml(naive.summary)}\n${escapeHtml(naiveLine(comparison!.keeping, ours.metrics))}` : "(no naive run)"}</pre>
 <table><thead><tr><th>promise</th><th>orders</th><th>kept</th><th>median lead (d)</th><th>late</th><th>undelivered</th><th>utilization</th><th>setup share</th><th>OEE</th></tr></thead>

@@ -85,6 +85,7 @@ describe("simulation report helpers", () => {
       capacityMinutesPerDay: 1_000,
       plannedLoad: 0.85,
       dailyUtilization: [{ day: "2027-01-11", lines: { "L-1": 0.5, "L-2": null } }],
+      factoryMeasured: { from: "2027-01-20", to: "2027-01-21", lagDays: 9 },
       outcomes: [outcome(12, 0), outcome(14, 1)],
       usage: [],
       margins: [],
