@@ -22,6 +22,7 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { io as connect } from "socket.io-client";
 import { AgentLink, type NewEvent } from "../../scripts/line-agent/agent-link";
+import { createBenchFactory } from "./support/bench-factory";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 100);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
@@ -42,8 +43,6 @@ async function serve() {
   const { resolveDatabaseTarget } = await import("../../lib/server/db/database-target");
   const { applyMigrations } = await import("../../lib/server/db/migrations");
   const { db } = await import("../../lib/server/db");
-  const { loadActorForUser } = await import("../../lib/server/auth/load-actor");
-  const { createLineCredential } = await import("../../lib/server/lines/create-line-credential");
   const { createSocketServer } = await import("../../lib/server/realtime/create-socket-server");
   const { sessionCookieFor } = await import("../support/session-cookie");
 
@@ -53,31 +52,8 @@ async function serve() {
   await handle.close();
 
   progress("migrated");
-  const suffix = Date.now().toString(36);
-  const manufacturer = await db.organization.create({ data: { slug: `bench-${suffix}`, name: "Bench factory", kind: "manufacturer" } });
-  const admin = await db.user.create({ data: { email: `admin-${suffix}@bench.test`, name: "Bench admin", role: "admin", organizationId: manufacturer.id, passwordHash: "x" } });
-  const planner = await db.user.create({ data: { email: `planner-${suffix}@bench.test`, name: "Bench planner", role: "planner", organizationId: manufacturer.id, passwordHash: "x" } });
-  const adminActor = await loadActorForUser(admin.id, admin.sessionVersion);
   const jobsPerLine = Math.ceil((RATE * SECONDS) / (PROGRESS_PER_JOB + 2)) + 2;
-  const agents: Setup["agents"] = [];
-  const now = Date.now();
-  // Queues are written directly here (one published plan, jobs queued in order): the set-up is
-  // not what is measured, and one publish per line would re-copy every other line's assignments.
-  const plan = await db.plan.create({ data: { manufacturerId: manufacturer.id, version: 1, status: "published", source: "manual", createdById: planner.id, publishedAt: new Date(now) } });
-  for (let i = 0; i < AGENTS; i++) {
-    const line = await db.line.create({ data: { manufacturerId: manufacturer.id, code: `B${String(i).padStart(3, "0")}`, name: `Bench line ${i}`, capabilities: ["assembly"] } });
-    const jobs = await db.productionJob.createManyAndReturn({
-      data: Array.from({ length: jobsPerLine }, (_, j) => ({
-        manufacturerId: manufacturer.id, code: `B${i}-${j}`, family: "bench", requires: ["assembly"], minutes: 10, release: new Date(now), due: new Date(now + 86_400_000),
-        status: "queued" as const, lineId: line.id, start: new Date(now + j * 600_000), end: new Date(now + (j + 1) * 600_000), setupMinutes: 0,
-      })),
-      select: { id: true, start: true, end: true },
-    });
-    await db.planAssignment.createMany({ data: jobs.map((job, j) => ({ planId: plan.id, jobId: job.id, lineId: line.id, sequence: j, start: job.start!, end: job.end!, setupMinutes: 0 })) });
-    const { token } = await createLineCredential(adminActor, line.id, { label: "bench" }, null);
-    agents.push({ lineId: line.id, token, jobIds: jobs.map((job) => job.id) });
-    if ((i + 1) % 25 === 0) progress(`${i + 1} lines ready`);
-  }
+  const { manufacturerId, planner, agents } = await createBenchFactory({ lines: AGENTS, jobsPerLine, onProgress: progress });
 
   const httpServer = createServer((_request, response) => {
     response.statusCode = 404;
@@ -91,11 +67,11 @@ async function serve() {
   process.on("message", async (message: { type: string }) => {
     if (message.type === "stop") process.exit(0);
     if (message.type === "report") {
-      const stored = await db.lineEvent.count({ where: { line: { manufacturerId: manufacturer.id } } });
+      const stored = await db.lineEvent.count({ where: { line: { manufacturerId } } });
       process.send!({ type: "report", maxRss: Math.max(maxRss, process.memoryUsage().rss), stored });
     }
   });
-  process.send!({ type: "ready", setup: { url, cookie: await sessionCookieFor(planner), manufacturerId: manufacturer.id, agents } satisfies Setup });
+  process.send!({ type: "ready", setup: { url, cookie: await sessionCookieFor(planner), manufacturerId, agents } satisfies Setup });
 }
 
 /** Set-up progress on stderr (BENCH_VERBOSE=1), so a slow set-up is not mistaken for a hang. */

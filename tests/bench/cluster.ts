@@ -28,6 +28,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io as connect, type Socket } from "socket.io-client";
 import { AgentLink, type NewEvent } from "../../scripts/line-agent/agent-link";
+import { createBenchFactory } from "./support/bench-factory";
 import { percentile } from "./bench-server";
 
 const PROCESS_COUNTS = (process.env.BENCH_PROCESSES ?? "1,2").split(",").map(Number);
@@ -115,35 +116,12 @@ async function prepare(): Promise<Setup> {
   const handle = await createAdapterFactory(resolveDatabaseTarget());
   await applyMigrations(handle.factory);
   await handle.close();
-  const { db } = await import("../../lib/server/db");
-  const { loadActorForUser } = await import("../../lib/server/auth/load-actor");
-  const { createLineCredential } = await import("../../lib/server/lines/create-line-credential");
   const { sessionCookieFor } = await import("../support/session-cookie");
   process.env.AUTH_SECRET = AUTH_SECRET;
 
-  const suffix = Date.now().toString(36);
-  const manufacturer = await db.organization.create({ data: { slug: `bench-${suffix}`, name: "Bench factory", kind: "manufacturer" } });
-  const admin = await db.user.create({ data: { email: `admin-${suffix}@bench.test`, name: "Bench admin", role: "admin", organizationId: manufacturer.id, passwordHash: "x" } });
-  const planner = await db.user.create({ data: { email: `planner-${suffix}@bench.test`, name: "Bench planner", role: "planner", organizationId: manufacturer.id, passwordHash: "x" } });
-  const adminActor = await loadActorForUser(admin.id, admin.sessionVersion);
   const jobsPerLine = Math.ceil((RATE * SECONDS) / (PROGRESS_PER_JOB + 2)) + 2;
-  const now = Date.now();
-  const plan = await db.plan.create({ data: { manufacturerId: manufacturer.id, version: 1, status: "published", source: "manual", createdById: planner.id, publishedAt: new Date(now) } });
-  const agents: Setup["agents"] = [];
-  for (let i = 0; i < AGENTS; i++) {
-    const line = await db.line.create({ data: { manufacturerId: manufacturer.id, code: `B${String(i).padStart(3, "0")}`, name: `Bench line ${i}`, capabilities: ["assembly"] } });
-    const jobs = await db.productionJob.createManyAndReturn({
-      data: Array.from({ length: jobsPerLine }, (_, j) => ({
-        manufacturerId: manufacturer.id, code: `B${i}-${j}`, family: "bench", requires: ["assembly"], minutes: 10, release: new Date(now), due: new Date(now + 86_400_000),
-        status: "queued" as const, lineId: line.id, start: new Date(now + j * 600_000), end: new Date(now + (j + 1) * 600_000), setupMinutes: 0,
-      })),
-      select: { id: true, start: true, end: true },
-    });
-    await db.planAssignment.createMany({ data: jobs.map((job, j) => ({ planId: plan.id, jobId: job.id, lineId: line.id, sequence: j, start: job.start!, end: job.end!, setupMinutes: 0 })) });
-    const { token } = await createLineCredential(adminActor, line.id, { label: "bench" }, null);
-    agents.push({ lineId: line.id, token, jobIds: jobs.map((job) => job.id) });
-  }
-  return { manufacturerId: manufacturer.id, cookie: await sessionCookieFor(planner), agents };
+  const { manufacturerId, planner, agents } = await createBenchFactory({ lines: AGENTS, jobsPerLine });
+  return { manufacturerId, cookie: await sessionCookieFor(planner), agents };
 }
 
 async function measure(setup: Setup, urls: string[], stateRoot: string, where: { appPids: number[]; redisUrl: string }) {
