@@ -54,8 +54,11 @@ describe("/live", () => {
     await db.$transaction((tx) => writeOutboxEvent(tx, { type: "order.updated", rooms: [`order:${order.id}`], payload: { orderId: order.id, status: "parts_confirmed" } }));
     nudgeOutbox();
     expect(await received).toMatchObject({ orderId: order.id, status: "parts_confirmed" });
-    const row = await db.outboxEvent.findFirstOrThrow({ where: { type: "order.updated", rooms: { has: `order:${order.id}` } } });
-    expect(row.dispatchedAt).not.toBeNull();
+    // Marked dispatched once emitted: on PostgreSQL that commit may land just after the socket got the event.
+    const dispatched = async () => (await db.outboxEvent.findFirstOrThrow({ where: { type: "order.updated", rooms: { has: `order:${order.id}` } } })).dispatchedAt;
+    const deadline = Date.now() + 5_000;
+    while ((await dispatched()) === null && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await dispatched()).not.toBeNull();
   });
 
   it("lets staff join only their own manufacturer's room", async () => {

@@ -82,8 +82,10 @@ describe("/agent handshake", () => {
     for (let i = 0; i < 10; i++) expect(await connectOutcome(server.rawAgent(agentAuth(line.id, "B".repeat(43))))).toMatchObject({ code: "TOKEN_INVALID" });
     const limited = await connectOutcome(server.rawAgent(agentAuth(line.id, token)));
     expect(limited).toMatchObject({ code: "AGENT_RATE_LIMITED" });
-    const audits = (await failuresFor(line.id)).filter((row) => (row.details as { code: string }).code === "AGENT_RATE_LIMITED");
-    expect(audits).toHaveLength(1);
+    // The refusal does not wait for its audit entry (a flood must stay cheap): wait for it here.
+    const limitedAudits = async () => (await failuresFor(line.id)).filter((row) => (row.details as { code: string }).code === "AGENT_RATE_LIMITED");
+    await waitFor(async () => (await limitedAudits()).length > 0, 5_000, "the rate-limit audit entry");
+    expect(await limitedAudits()).toHaveLength(1);
   });
 
   it("disconnects a live agent within a second when its credential is revoked", async () => {
