@@ -22,13 +22,12 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { io as connect } from "socket.io-client";
 import { AgentLink, type NewEvent } from "../../scripts/line-agent/agent-link";
-import { createBenchFactory } from "./support/bench-factory";
+import { createBenchFactory, freshPostgresDatabase, jobsPerLineFor, lineEvents } from "./support/bench-factory";
 
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 100);
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const TICK_MS = 10;
-const PROGRESS_PER_JOB = 50;
 const AUTH_SECRET = "bench-secret-not-for-production-0123456789";
 
 type Setup = { url: string; cookie: string; manufacturerId: string; agents: Array<{ lineId: string; token: string; jobIds: string[] }> };
@@ -52,8 +51,7 @@ async function serve() {
   await handle.close();
 
   progress("migrated");
-  const jobsPerLine = Math.ceil((RATE * SECONDS) / (PROGRESS_PER_JOB + 2)) + 2;
-  const { manufacturerId, planner, agents } = await createBenchFactory({ lines: AGENTS, jobsPerLine, onProgress: progress });
+  const { manufacturerId, planner, agents } = await createBenchFactory({ lines: AGENTS, jobsPerLine: jobsPerLineFor(RATE, SECONDS), onProgress: progress });
 
   const httpServer = createServer((_request, response) => {
     response.statusCode = 404;
@@ -85,7 +83,7 @@ async function main() {
   const postgres = process.env.BENCH_DATABASE_URL;
   const dataDir = mkdtempSync(path.join(tmpdir(), "tailorline-bench-db-"));
   let databaseUrl = `pglite:${dataDir}`;
-  if (postgres) databaseUrl = await freshPostgresDatabase(postgres);
+  if (postgres) databaseUrl = await freshPostgresDatabase(postgres, "tailorline_bench");
   const stateRoot = mkdtempSync(path.join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "tailorline-bench-agents-"));
   const child = fork(fileURLToPath(import.meta.url), ["--serve"], {
     execArgv: ["--import", "tsx", ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : [])],
@@ -187,7 +185,7 @@ async function run(setup: Setup, stateRoot: string) {
 
   progress("all agents born; sending");
   // Each line runs its jobs: started, PROGRESS_PER_JOB progress reports, completed.
-  const generators = setup.agents.map((agent) => lineEvents(agent.jobIds));
+  const generators = setup.agents.map((agent) => lineEvents(agent.jobIds, { scrap: true }));
   // Events owed are counted from the clock, so a slow tick sends more next time: the offered
   // rate holds whatever the producer's own pace.
   let owed = 0;
@@ -214,16 +212,6 @@ async function run(setup: Setup, stateRoot: string) {
   return { acked, duplicates, refused, eventsPerSecond: stored / ((lastAck - firstSent) / 1000), ackP95: percentile(ackLatencies, 95), boardP95: percentile(boardLatencies, 95) };
 }
 
-function* lineEvents(jobIds: string[]): Generator<NewEvent> {
-  for (const jobId of jobIds) {
-    yield { type: "job_started", jobId };
-    yield { type: "status", status: "running" };
-    for (let i = 1; i <= PROGRESS_PER_JOB; i++) yield { type: "job_progress", jobId, percent: (i * 100) / (PROGRESS_PER_JOB + 1), good: Math.floor(i / 10), scrap: Math.floor(i / 25) };
-    yield { type: "job_completed", jobId, good: Math.floor(PROGRESS_PER_JOB / 10) + 1, scrap: 2 };
-  }
-  for (let i = 0; ; i++) yield { type: "status", status: i % 2 ? "idle" : "running" };
-}
-
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
@@ -244,14 +232,3 @@ function nextMessage<T>(child: ChildProcess, type: string, timeoutMs: number): P
   });
 }
 
-async function freshPostgresDatabase(adminUrl: string): Promise<string> {
-  const { default: pg } = await import("pg");
-  const name = `tailorline_bench_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}

@@ -28,7 +28,7 @@ import path from "node:path";
 import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io as connect, type Socket } from "socket.io-client";
 import { AgentLink, type NewEvent } from "../../scripts/line-agent/agent-link";
-import { createBenchFactory } from "./support/bench-factory";
+import { createBenchFactory, dropPostgresDatabase, freshPostgresDatabase, jobsPerLineFor, lineEvents } from "./support/bench-factory";
 import { percentile } from "./bench-server";
 
 const PROCESS_COUNTS = (process.env.BENCH_PROCESSES ?? "1,2").split(",").map(Number);
@@ -38,7 +38,6 @@ const BOARDS = Math.round(BROWSERS / 10);
 const RATE = Number(process.env.BENCH_RATE ?? 2);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const VIA_PROXY = process.env.BENCH_VIA_PROXY === "1";
-const PROGRESS_PER_JOB = 50;
 const AUTH_SECRET = "bench-secret-not-for-production-0123456789";
 const BASE_PORT = Number(process.env.BENCH_PORT ?? 3400);
 
@@ -66,7 +65,7 @@ async function main() {
 }
 
 async function runOnce(processes: number, adminUrl: string, redisUrl: string) {
-  const databaseUrl = await freshDatabase(adminUrl);
+  const databaseUrl = await freshPostgresDatabase(adminUrl, "tailorline_bench_cluster");
   process.env.DATABASE_URL = databaseUrl;
   const setup = await prepare();
   const prefix = `bench-${randomBytes(4).toString("hex")}`;
@@ -98,7 +97,7 @@ async function runOnce(processes: number, adminUrl: string, redisUrl: string) {
     rmSync(stateRoot, { recursive: true, force: true });
     const { disconnectDatabase } = await import("../../lib/server/db");
     await disconnectDatabase();
-    await dropDatabase(adminUrl, databaseUrl);
+    await dropPostgresDatabase(adminUrl, databaseUrl);
     const { createClient } = await import("redis");
     const redis = createClient({ url: redisUrl });
     await redis.connect();
@@ -119,8 +118,7 @@ async function prepare(): Promise<Setup> {
   const { sessionCookieFor } = await import("../support/session-cookie");
   process.env.AUTH_SECRET = AUTH_SECRET;
 
-  const jobsPerLine = Math.ceil((RATE * SECONDS) / (PROGRESS_PER_JOB + 2)) + 2;
-  const { manufacturerId, planner, agents } = await createBenchFactory({ lines: AGENTS, jobsPerLine });
+  const { manufacturerId, planner, agents } = await createBenchFactory({ lines: AGENTS, jobsPerLine: jobsPerLineFor(RATE, SECONDS) });
   return { manufacturerId, cookie: await sessionCookieFor(planner), agents };
 }
 
@@ -197,7 +195,7 @@ async function measure(setup: Setup, urls: string[], stateRoot: string, where: {
   deliveries = 0;
   duplicates = 0;
 
-  const generators = setup.agents.map((agent) => lineEvents(agent.jobIds));
+  const generators = setup.agents.map((agent) => lineEvents(agent.jobIds, { scrap: false }));
   // How late this process (every agent and browser) ran its callbacks: that lag is in the
   // measured latencies too, and says how starved the clients were.
   const clientLag = monitorEventLoopDelay({ resolution: 10 });
@@ -299,16 +297,6 @@ async function cpuSample(appPids: number[], redis: { info(section: string): Prom
   return { apps, bench, redis: redisCpu, postgres, machine: (user! + nice! + system! + irq! + softirq!) / ticks };
 }
 
-function* lineEvents(jobIds: string[]): Generator<NewEvent> {
-  for (const jobId of jobIds) {
-    yield { type: "job_started", jobId };
-    yield { type: "status", status: "running" };
-    for (let i = 1; i <= PROGRESS_PER_JOB; i++) yield { type: "job_progress", jobId, percent: (i * 100) / (PROGRESS_PER_JOB + 1), good: Math.floor(i / 10), scrap: 0 };
-    yield { type: "job_completed", jobId, good: Math.floor(PROGRESS_PER_JOB / 10) + 1, scrap: 0 };
-  }
-  for (let i = 0; ; i++) yield { type: "status", status: i % 2 ? "idle" : "running" };
-}
-
 async function waitHealthy(url: string, launcher: ChildProcess): Promise<void> {
   const deadline = Date.now() + 120_000;
   for (;;) {
@@ -321,26 +309,6 @@ async function waitHealthy(url: string, launcher: ChildProcess): Promise<void> {
     if (Date.now() > deadline) throw new Error(`${url} did not become healthy`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-}
-
-async function freshDatabase(adminUrl: string): Promise<string> {
-  const { default: pg } = await import("pg");
-  const name = `tailorline_bench_cluster_${Date.now().toString(36)}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return url.toString();
-}
-
-async function dropDatabase(adminUrl: string, databaseUrl: string): Promise<void> {
-  const { default: pg } = await import("pg");
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  await admin.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
-  await admin.end();
 }
 
 void main().catch((error) => {

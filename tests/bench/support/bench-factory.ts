@@ -1,3 +1,5 @@
+import type { NewEvent } from "../../../scripts/line-agent/agent-link";
+
 /**
  * The factory the agent and cluster benchmarks drive: a manufacturer with an admin and a planner,
  * and `lines` lines, each with a credential and a queue of `jobsPerLine` ten-minute jobs in one
@@ -39,4 +41,47 @@ export async function createBenchFactory(options: { lines: number; jobsPerLine: 
     if ((i + 1) % 25 === 0) options.onProgress?.(`${i + 1} lines ready`);
   }
   return { manufacturerId: manufacturer.id, planner, agents };
+}
+
+/** Progress reports per job in the benches' event streams. */
+export const PROGRESS_PER_JOB = 50;
+
+/** Jobs each line needs so its stream (started, progress…, completed per job) lasts the run. */
+export function jobsPerLineFor(eventsPerSecond: number, seconds: number): number {
+  return Math.ceil((eventsPerSecond * seconds) / (PROGRESS_PER_JOB + 2)) + 2;
+}
+
+/**
+ * What a bench line reports: each queued job started, PROGRESS_PER_JOB progress reports and
+ * completed (with some scrap when `scrap` is set), then status changes for as long as asked.
+ */
+export function* lineEvents(jobIds: string[], options: { scrap: boolean }): Generator<NewEvent> {
+  for (const jobId of jobIds) {
+    yield { type: "job_started", jobId };
+    yield { type: "status", status: "running" };
+    for (let i = 1; i <= PROGRESS_PER_JOB; i++) yield { type: "job_progress", jobId, percent: (i * 100) / (PROGRESS_PER_JOB + 1), good: Math.floor(i / 10), scrap: options.scrap ? Math.floor(i / 25) : 0 };
+    yield { type: "job_completed", jobId, good: Math.floor(PROGRESS_PER_JOB / 10) + 1, scrap: options.scrap ? 2 : 0 };
+  }
+  for (let i = 0; ; i++) yield { type: "status", status: i % 2 ? "idle" : "running" };
+}
+
+/** A new empty database on the PostgreSQL server of `adminUrl`; its URL. */
+export async function freshPostgresDatabase(adminUrl: string, prefix: string): Promise<string> {
+  const { default: pg } = await import("pg");
+  const name = `${prefix}_${Date.now().toString(36)}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+export async function dropPostgresDatabase(adminUrl: string, databaseUrl: string): Promise<void> {
+  const { default: pg } = await import("pg");
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`DROP DATABASE IF EXISTS ${new URL(databaseUrl).pathname.slice(1)} WITH (FORCE)`);
+  await admin.end();
 }
