@@ -1,4 +1,5 @@
 import type { AnalysisProblem, ProductDefinition } from "@/lib/core/configurator";
+import { DRAFT_SECTIONS as SECTIONS, DRAFT_SECTION_FIELDS as SECTION_FIELDS, type DraftSection as Section } from "@/lib/core/configurator/draft-sections";
 
 /** GET /api/admin/products/:id — what the editor opens with (lib/server/products/get-product-draft.ts). */
 export type ProductDraftData = {
@@ -30,17 +31,7 @@ export type DraftDocument = ProductDefinition;
 export type FieldIssue = { path: string; message: string };
 
 /** The editor's tabs, which are also the sections the API saves one at a time. */
-export const SECTIONS = ["basics", "groups", "rules", "priceRules", "bom", "routing"] as const;
-export type Section = (typeof SECTIONS)[number];
-
-export const SECTION_FIELDS: Record<Section, readonly (keyof DraftDocument)[]> = {
-  basics: ["name", "slug", "description", "productType", "currency", "basePrice", "preview"],
-  groups: ["groups"],
-  rules: ["rules"],
-  priceRules: ["priceRules"],
-  bom: ["bom"],
-  routing: ["routing"],
-};
+export { SECTIONS, SECTION_FIELDS, type Section };
 
 /** Which tab a document path belongs to, to count errors per tab and jump to them. */
 export function sectionOf(path: string): Section {

@@ -1,16 +1,6 @@
-import type { DraftSection } from "./save-product-draft.schema";
+import { DRAFT_SECTION_FIELDS, type DraftSection } from "@/lib/core/configurator/draft-sections";
 
 type Document = Record<string, unknown>;
-
-/** The document's top-level fields each section owns; "basics" is everything about the product itself. */
-export const SECTION_FIELDS: Record<DraftSection, readonly string[]> = {
-  basics: ["name", "slug", "description", "productType", "currency", "basePrice", "preview"],
-  groups: ["groups"],
-  rules: ["rules"],
-  priceRules: ["priceRules"],
-  bom: ["bom"],
-  routing: ["routing"],
-};
 
 /**
  * The section replaces what it owns, whole: a basics value without `description` removes the
@@ -18,7 +8,7 @@ export const SECTION_FIELDS: Record<DraftSection, readonly string[]> = {
  * section does not own is a 422 naming `value.<field>` rather than silently ignored.
  */
 export function mergeDraftSection(document: Document, section: DraftSection, value: unknown[] | Document): { merged: Document; strayFields: string[] } {
-  const fields = SECTION_FIELDS[section];
+  const fields: readonly string[] = DRAFT_SECTION_FIELDS[section];
   if (section !== "basics") return { merged: { ...document, [section]: value }, strayFields: [] };
   if (Array.isArray(value)) return { merged: document, strayFields: ["(value)"] };
   const merged: Document = { ...document };

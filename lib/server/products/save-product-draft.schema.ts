@@ -1,8 +1,9 @@
 import { z } from "zod";
+import { DRAFT_SECTIONS, type DraftSection } from "@/lib/core/configurator/draft-sections";
 
 /** The editor's tabs: each saves one part of the document (see merge-draft-section.ts). */
-export const DraftSectionSchema = z.enum(["basics", "groups", "rules", "priceRules", "bom", "routing"]);
-export type DraftSection = z.infer<typeof DraftSectionSchema>;
+export const DraftSectionSchema = z.enum(DRAFT_SECTIONS);
+export type { DraftSection };
 
 const RevisionSchema = z.number().int().min(1);
 const JsonObjectSchema = z.record(z.string(), z.unknown());
