@@ -29,7 +29,7 @@ import { monitorEventLoopDelay } from "node:perf_hooks";
 import { io as connect, type Socket } from "socket.io-client";
 import { AgentLink, type NewEvent } from "../../scripts/line-agent/agent-link";
 import { createBenchFactory, dropPostgresDatabase, freshPostgresDatabase, jobsPerLineFor, lineEvents } from "./support/bench-factory";
-import { percentile } from "./bench-server";
+import { cpuProfileEnv, percentile } from "./bench-server";
 
 const PROCESS_COUNTS = (process.env.BENCH_PROCESSES ?? "1,2").split(",").map(Number);
 const AGENTS = Number(process.env.BENCH_AGENTS ?? 100);
@@ -75,9 +75,7 @@ async function runOnce(processes: number, adminUrl: string, redisUrl: string) {
       ...process.env, DATABASE_URL: databaseUrl, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix, AUTH_SECRET, LOG_LEVEL: "warn", NODE_ENV: "production",
       AGENT_MAX_MESSAGES_PER_SECOND: String(Math.max(500, RATE * 4)), DATABASE_POOL_SIZE: "10",
       // BENCH_CPU_PROF=DIR: a V8 CPU profile of each app process (and the launcher) in DIR.
-      ...(process.env.BENCH_CPU_PROF
-        ? { CPU_PROFILE_DIR: process.env.BENCH_CPU_PROF, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ""} --import ${path.resolve("tests/bench/cpu-profile-hook.mjs")}`.trim() }
-        : {}),
+      ...cpuProfileEnv(),
     },
   });
   // "cluster: process 0 (pid 1234) ready on …": the app processes' pids, for their CPU time.
