@@ -1,8 +1,8 @@
-import { compileInstance, type Anchor } from "../scheduling/compile-instance";
+import type { Anchor } from "../scheduling/compile-instance";
 import type { Instance, Job } from "../scheduling/instance-schema";
 import type { Plan } from "../scheduling/plan-schema";
-import { Solution } from "../scheduling/solution";
-import { toSchedule } from "../scheduling/to-schedule";
+import { SlotBoard } from "../scheduling/slot-board";
+import { trialInsertion, type TrialRequest, type TrialSlot } from "./trial-insertion";
 
 /**
  * The plan promises are made against: the latest published plan (its assignments over the
@@ -28,7 +28,12 @@ export type PromiseBase = {
 
 export const holdJobId = (holdId: string, unit: number) => `hold:${holdId}:${unit}`;
 
-export function buildPromisePlan(base: PromiseBase, holds: readonly Hold[]): Plan {
+/** Room a promise board keeps for holds and trial units before it is compiled again. */
+const SPARE_JOBS = 256;
+const SPARE_FAMILIES = 16;
+
+/** The instance and anchors of the promise plan: planned jobs where the plan put them, holds where they hold. */
+function promiseInstance(base: PromiseBase, holds: Iterable<Hold>): { instance: Instance; anchors: Map<string, Anchor>; heldUnits: number } {
   const horizonStart = Date.parse(base.instance.horizon.start);
   const lineIds = new Set(base.instance.lines.map((line) => line.id));
   const anchors = new Map<string, Anchor>();
@@ -47,20 +52,12 @@ export function buildPromisePlan(base: PromiseBase, holds: readonly Hold[]): Pla
     });
   }
   const instance: Instance = { ...base.instance, jobs: [...base.instance.jobs.filter((job) => anchors.has(job.id) || job.pinned), ...heldJobs] };
-  const model = compileInstance(instance, { anchors });
-  const solution = new Solution(model);
-  const anchorLine = model.anchorLine as Int32Array;
-  const anchorStart = model.anchorStart as Int32Array;
-  const byLine: number[][] = model.lines.map(() => []);
-  for (const j of model.freeJobs) {
-    const l = anchorLine[j] as number;
-    if (l >= 0 && (model.processing[j * model.lineCount + l] as number) >= 0) byLine[l]!.push(j);
-  }
-  byLine.forEach((jobs, l) => {
-    jobs.sort((a, b) => (anchorStart[a] as number) - (anchorStart[b] as number));
-    solution.setSequence(l, jobs);
-  });
-  const { schedule } = toSchedule(solution);
+  return { instance, anchors, heldUnits: heldJobs.length };
+}
+
+export function buildPromisePlan(base: PromiseBase, holds: readonly Hold[]): Plan {
+  const { instance, anchors } = promiseInstance(base, holds);
+  const schedule = new SlotBoard(instance, anchors, { exact: false }).schedule();
   // Jobs the present leaves no room for are simply not in the plan: they hold no capacity here.
   const placed = new Set(schedule.assignments.map((assignment) => assignment.jobId));
   return {
@@ -68,4 +65,76 @@ export function buildPromisePlan(base: PromiseBase, holds: readonly Hold[]): Pla
     instance: { ...instance, jobs: instance.jobs.filter((job) => placed.has(job.id)) },
     schedule: { assignments: schedule.assignments, unscheduled: [] },
   };
+}
+
+/**
+ * The promise plan kept ready for trial insertions: compiled once, then holds come and go on it
+ * (a quote, an order, an expiry) without compiling it again — a trial costs the search, not the
+ * plan's size. It is compiled again only when it runs out of room for new holds, so the cost of
+ * compiling is spread over hundreds of them.
+ */
+export class PromiseBoard {
+  private readonly holds = new Map<string, Hold>();
+  private board: SlotBoard | null = null;
+
+  constructor(
+    readonly base: PromiseBase,
+    holds: readonly Hold[],
+  ) {
+    for (const hold of holds) this.holds.set(hold.id, hold);
+  }
+
+  updateHolds(add: readonly Hold[], remove: readonly string[]): void {
+    for (const id of remove) this.dropHold(id);
+    for (const hold of add) {
+      this.dropHold(hold.id);
+      this.holds.set(hold.id, hold);
+      const board = this.board;
+      if (!board) continue;
+      if (!this.hasRoom(board, hold.units)) {
+        this.board = null;
+        continue;
+      }
+      hold.units.forEach((unit, index) => board.hold({ id: holdJobId(hold.id, index), ...unit }));
+    }
+  }
+
+  /**
+   * Slots for each order line; each line goes around the lines before it (none of a line that
+   * found no room). The board is left as it was.
+   */
+  trial(items: readonly TrialRequest[]): Array<TrialSlot[] | null> {
+    const units = items.flatMap((item) => item.units);
+    const board = this.ready(units);
+    board.checkpoint();
+    try {
+      return items.map((item, index) => trialInsertion(board, item, `\u0000trial${index}`));
+    } finally {
+      board.rollback();
+    }
+  }
+
+  private dropHold(id: string): void {
+    const hold = this.holds.get(id);
+    if (!hold) return;
+    this.holds.delete(id);
+    if (this.board) hold.units.forEach((_, index) => this.board!.remove(holdJobId(id, index)));
+  }
+
+  private hasRoom(board: SlotBoard, units: ReadonlyArray<{ family: string }>): boolean {
+    return board.spareJobs >= units.length && units.every((unit) => board.knowsFamily(unit.family));
+  }
+
+  private ready(units: ReadonlyArray<{ family: string }>): SlotBoard {
+    if (this.board && this.hasRoom(this.board, units)) return this.board;
+    const { instance, anchors, heldUnits } = promiseInstance(this.base, this.holds.values());
+    this.board = new SlotBoard(instance, anchors, {
+      exact: false,
+      // room for as many holds again as there are (at least SPARE_JOBS): compiling is amortized
+      spareJobs: Math.max(SPARE_JOBS, heldUnits) + units.length,
+      families: units.map((unit) => unit.family),
+      spareFamilies: SPARE_FAMILIES,
+    });
+    return this.board;
+  }
 }

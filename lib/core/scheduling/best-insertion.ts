@@ -68,7 +68,7 @@ export function findBestInsertion(
         search.untilBlink = 1 + Math.floor(Math.log(1 - random.next()) / Math.log(1 - blinkRate));
         continue;
       }
-      if (!line.evaluateInsert(k, j, best.cost)) continue;
+      if (!line.evaluateInsert(k, j, best.cost, maxMoves)) continue;
       if (line.deltaMoves > maxMoves) continue;
       const cost = line.deltaCost;
       if (cost < best.cost || (cost === best.cost && line.evaluatedEnd < best.end)) {
@@ -148,7 +148,7 @@ export function findBestInsertion(
     // a loose bound: the probe ranks lines, it need not beat the best
     const bound = best.cost === Infinity ? Infinity : 3 * Math.abs(best.cost) + 1;
     let cost = Infinity;
-    if (line.evaluateInsert(k, j, bound) && line.deltaMoves <= maxMoves) {
+    if (line.evaluateInsert(k, j, bound, maxMoves) && line.deltaMoves <= maxMoves) {
       cost = line.deltaCost;
       if (cost < best.cost || (cost === best.cost && line.evaluatedEnd < best.end)) {
         best.line = l;

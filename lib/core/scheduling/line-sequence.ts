@@ -313,8 +313,11 @@ export class LineSequence {
    * Gives up (false) once the change of search cost exceeds `bound`: later jobs rarely get
    * earlier, so the disturbed stretch only adds cost from there on.
    */
-  private finish(r: number, bound: number): boolean {
+  private finish(r: number, bound: number, maxMoves = Infinity): boolean {
     const n = this.length, jobs = this.jobs;
+    // decoding only adds moves (jobs are pushed, never pulled), so once the scratch state has
+    // more than the line had plus the limit, the change is over the limit whatever follows
+    const moveLimit = this.moves + maxMoves;
     const sF = this.stateFamily, sE = this.stateEnd, sP = this.statePin, sW = this.stateTardiness, sS = this.stateSetup, sM = this.stateMoves;
     const setupWeight = this.setupWeight, moveWeight = this.moveWeight;
     for (let i = r; i <= n; i++) {
@@ -328,6 +331,7 @@ export class LineSequence {
       if (this.ce > (sE[i] as number) && this.cf === sF[i] && this.cp === sP[i]) cost += this.pushBound.bound(i, this.ce - (sE[i] as number));
       if (cost > bound) return false;
       if (this.step(jobs[i] as number) < 0) return false;
+      if (this.cm > moveLimit) return false;
     }
     this.tail();
     this.settle(this.cw - this.tardiness, this.cs - this.setupTotal, this.cm - this.moves, this.ce);
@@ -342,11 +346,15 @@ export class LineSequence {
     this.evaluatedEnd = end;
   }
 
-  /** Evaluates inserting job j before position k; false when it does not fit or exceeds `bound`. */
-  evaluateInsert(k: number, j: number, bound = Infinity): boolean {
+  /**
+   * Evaluates inserting job j before position k; false when it does not fit, exceeds `bound`,
+   * or moves more than `maxMoves` anchored jobs.
+   */
+  evaluateInsert(k: number, j: number, bound = Infinity, maxMoves = Infinity): boolean {
     this.load(k);
     if (this.step(j) < 0) return false;
-    return this.finish(k, bound);
+    if (this.cm > this.moves + maxMoves) return false;
+    return this.finish(k, bound, maxMoves);
   }
 
   /** Evaluates removing the job at position k. */

@@ -25,6 +25,8 @@ type StoredHold = Hold & { expiresAt: number | null };
 type FactoryState = {
   key: string;
   publishedPlanId: string | null;
+  /** version of that plan (0: none): a base is never rebuilt on an older plan than it has */
+  publishedPlanVersion: number;
   builtAt: number;
   generation: number;
   available: boolean;
@@ -59,18 +61,30 @@ export function forgetPromiseBases(): void {
 
 export type BaseHandle = { key: string; available: boolean; lineCodes: Map<string, string> };
 
-export async function ensurePromiseBase(manufacturerId: string, now: number): Promise<BaseHandle> {
-  const published = await db.plan.findFirst({ where: { manufacturerId, status: "published" }, orderBy: { version: "desc" }, select: { id: true } });
+export type PublishedPlanRef = { id: string; version: number } | null;
+
+/** The manufacturer's latest published plan: read before taking the promise lock, so the lock is held only for the worker. */
+export async function loadPublishedPlanRef(manufacturerId: string): Promise<PublishedPlanRef> {
+  const plan = await db.plan.findFirst({ where: { manufacturerId, status: "published" }, orderBy: { version: "desc" }, select: { id: true, version: true } });
+  // a published plan always has its version (set when published)
+  return plan ? { id: plan.id, version: plan.version ?? 0 } : null;
+}
+
+export async function ensurePromiseBase(manufacturerId: string, now: number, published?: PublishedPlanRef): Promise<BaseHandle> {
+  let plan = published === undefined ? await loadPublishedPlanRef(manufacturerId) : published;
   const state = states.get(manufacturerId);
+  // read before another question rebuilt on a newer plan: the newer one stands
+  if (state && plan && state.publishedPlanVersion > plan.version) plan = { id: state.publishedPlanId!, version: state.publishedPlanVersion };
   const generation = promiseWorkerGeneration();
-  if (state && !state.stale && state.publishedPlanId === (published?.id ?? null) && state.generation === generation && now - state.builtAt < BASE_TTL_MS && now >= state.builtAt) {
+  if (state && !state.stale && state.publishedPlanId === (plan?.id ?? null) && state.generation === generation && now - state.builtAt < BASE_TTL_MS && now >= state.builtAt) {
     await dropExpiredHolds(manufacturerId, state, now);
     return state;
   }
-  return rebuild(manufacturerId, published?.id ?? null, now);
+  return rebuild(manufacturerId, plan, now);
 }
 
-async function rebuild(manufacturerId: string, publishedPlanId: string | null, now: number): Promise<FactoryState> {
+async function rebuild(manufacturerId: string, plan: PublishedPlanRef, now: number): Promise<FactoryState> {
+  const publishedPlanId = plan?.id ?? null;
   const [planning, assignments, holds] = await Promise.all([
     loadPlanningState(manufacturerId, { from: now, to: now + HORIZON_MS }),
     publishedPlanId
@@ -86,6 +100,7 @@ async function rebuild(manufacturerId: string, publishedPlanId: string | null, n
   const state: FactoryState = {
     key: `${publishedPlanId ?? "none"}|${now}|${generation}`,
     publishedPlanId,
+    publishedPlanVersion: plan?.version ?? 0,
     builtAt: now,
     generation,
     available: build.instance !== null,
@@ -151,7 +166,10 @@ export async function trialInsertions(manufacturerId: string, handle: BaseHandle
   return reply.slots;
 }
 
-/** Capacity now held for a quote or an order (expiresAt null: until the order is planned). */
+/**
+ * Capacity now held for a quote or an order (expiresAt null: until the order is planned). The
+ * worker has the holds before any later question: it answers in the order it is asked.
+ */
 export async function addHolds(manufacturerId: string, holds: Array<{ id: string; units: HeldUnit[]; expiresAt: number | null }>): Promise<void> {
   const state = states.get(manufacturerId);
   if (!state || holds.length === 0) return;

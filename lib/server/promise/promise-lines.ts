@@ -8,7 +8,7 @@ import type { TrialRequest } from "@/lib/core/promise/trial-insertion";
 import { loadPromiseFactory, shippingTermsFor, type PromiseFactory } from "./load-promise-factory";
 import { loadSafetyMargins } from "./load-safety-margins";
 import type { PartsView } from "./load-parts-view";
-import { addHolds, ensurePromiseBase, trialInsertions, withPromiseLock } from "./promise-base";
+import { addHolds, ensurePromiseBase, loadPublishedPlanRef, trialInsertions, withPromiseLock } from "./promise-base";
 
 /**
  * Promises for order lines (a quote's one line, or an order's lines together): parts → release,
@@ -53,16 +53,19 @@ export async function promiseLines(input: {
   }
   const margins = await loadSafetyMargins(manufacturerId, now, factory.calendar, factory.confidence);
   const notBefore = isoMinute(Math.ceil(now / 60_000) * 60_000);
-  return withPromiseLock(manufacturerId, async (): Promise<LinesPromised> => {
-    const base = await ensurePromiseBase(manufacturerId, now);
-    if (!base.available) return { kind: "no-capacity", factory, message: "No line has production time in the next eight weeks." };
+  const published = await loadPublishedPlanRef(manufacturerId);
+  // One question at a time per manufacturer (the lock), held for the worker's answer only: the
+  // holds are sent before the next question is let in, and awaited after.
+  const { promised, holdsSent } = await withPromiseLock(manufacturerId, async (): Promise<{ promised: LinesPromised; holdsSent?: Promise<void> }> => {
+    const base = await ensurePromiseBase(manufacturerId, now, published);
+    if (!base.available) return { promised: { kind: "no-capacity", factory, message: "No line has production time in the next eight weeks." } };
     const requests: TrialRequest[] = input.lines.map((line, index) => {
       const express = line.evaluation.leadTimeDays < 0;
       const unit = { family: line.evaluation.job.family, requires: line.evaluation.job.capabilities, minutes: line.evaluation.job.minutesPerUnit, weight: express ? EXPRESS_WEIGHT : 1, express };
       return { units: Array.from({ length: line.quantity }, () => unit), release: isoMinute(Math.ceil(releases[index]!.release / 60_000) * 60_000), notBefore };
     });
     const trials = await trialInsertions(manufacturerId, base, requests, now);
-    if (trials.some((slots) => slots === null)) return { kind: "no-capacity", factory, message: "The lines have no room for this in the next eight weeks." };
+    if (trials.some((slots) => slots === null)) return { promised: { kind: "no-capacity", factory, message: "The lines have no room for this in the next eight weeks." } };
     const lines: LinePromise[] = input.lines.map((line, index) => {
       const release = releases[index]!;
       const slots = trials[index]!;
@@ -81,10 +84,12 @@ export async function promiseLines(input: {
       });
       return { promise, hold: { id: randomUUID(), units } };
     });
-    await addHolds(
+    const holdsSent = addHolds(
       manufacturerId,
       lines.map((line) => ({ ...line.hold!, expiresAt: input.holdUntil })),
     );
-    return { kind: "promised", factory, lines };
+    return { promised: { kind: "promised", factory, lines }, holdsSent };
   });
+  await holdsSent;
+  return promised;
 }

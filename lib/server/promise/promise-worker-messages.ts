@@ -9,9 +9,9 @@ import type { SolveOptions, SolveResult } from "../../core/scheduling/solve";
 /**
  * The promise worker's protocol. It keeps, per manufacturer, the promise base (the published
  * plan over the factory as it is) and the holds, and answers trial insertions against them —
- * compiled once per change, not per question. It also runs the scheduler's solve and repair
- * for callers that want a result to await (the promise review, the simulation's planner)
- * without paying for a new thread per run.
+ * kept compiled between questions and changed in place as holds come and go. It also runs the
+ * scheduler's solve and repair for callers that want a result to await (the promise review,
+ * the simulation's planner) without paying for a new thread per run.
  */
 export type PromiseWorkerRequest =
   | { type: "base"; manufacturerId: string; key: string; base: PromiseBase; holds: Hold[] }

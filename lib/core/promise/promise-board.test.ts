@@ -1,0 +1,135 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { checkSchedule } from "../scheduling/check-schedule";
+import { InstanceSchema, type Instance } from "../scheduling/instance-schema";
+import { solve } from "../scheduling/solve";
+import { arbitraryInstance, at } from "../scheduling/testing/arbitrary-instance";
+import { buildPromisePlan, PromiseBoard, type Hold, type PromiseBase } from "./promise-plan";
+import type { TrialRequest, TrialSlot } from "./trial-insertion";
+
+function baseFor(instance: Instance): PromiseBase {
+  const parsed = InstanceSchema.parse(instance);
+  const { schedule } = solve(parsed, { timeLimitMs: 60_000, iterationLimit: 20, seed: 5 });
+  const pinned = new Set(parsed.jobs.filter((job) => job.pinned).map((job) => job.id));
+  return { instance: parsed, assignments: schedule.assignments.filter((a) => !pinned.has(a.jobId)).map(({ jobId, lineId, start }) => ({ jobId, lineId, start })) };
+}
+
+const unitArbitrary = (express: boolean) =>
+  fc.record({
+    family: fc.constantFrom("A", "B", "C", "N"),
+    requires: fc.subarray(["cut", "weld", "paint"], { maxLength: 1 }),
+    minutes: fc.integer({ min: 10, max: 240 }),
+    weight: express ? fc.constant(3) : fc.constant(1),
+    express: fc.constant(express),
+  });
+
+const requestArbitrary = (express: boolean) =>
+  fc
+    .record({ units: fc.array(unitArbitrary(express), { minLength: 1, maxLength: 2 }), release: fc.integer({ min: 0, max: 2000 }) })
+    .map(({ units, release }): TrialRequest => ({ units, release: at(release), notBefore: at(0) }));
+
+const operationArbitrary = (express: boolean) =>
+  fc.oneof(
+    { weight: 3, arbitrary: fc.array(requestArbitrary(express), { minLength: 1, maxLength: 2 }).map((items) => ({ kind: "order" as const, items })) },
+    { weight: 1, arbitrary: fc.nat().map((pick) => ({ kind: "drop" as const, pick })) },
+  );
+
+/** The capacity an order's trial found, held as a hold (what the app does after a promise). */
+function holdOf(id: string, items: TrialRequest[], answers: Array<TrialSlot[] | null>): Hold {
+  return {
+    id,
+    units: answers.flatMap((slots, index) =>
+      (slots ?? []).map((slot, unit) => {
+        const spec = items[index]!.units[unit]!;
+        return { lineId: slot.lineId, start: slot.start, end: slot.end, family: spec.family, requires: spec.requires, minutes: spec.minutes, due: slot.end };
+      }),
+    ),
+  };
+}
+
+describe("PromiseBoard", () => {
+  it("answers as a board compiled afresh with the same holds, as holds come and go one by one", () => {
+    fc.assert(
+      fc.property(arbitraryInstance({ minJobs: 6, maxJobs: 18, maxLines: 3, roomy: true }), fc.array(operationArbitrary(false), { minLength: 1, maxLength: 10 }), (instance, operations) => {
+        const base = baseFor(instance);
+        const board = new PromiseBoard(base, []);
+        const holds: Hold[] = [];
+        operations.forEach((operation, index) => {
+          if (operation.kind === "drop") {
+            if (holds.length === 0) return;
+            const [dropped] = holds.splice(operation.pick % holds.length, 1);
+            board.updateHolds([], [dropped!.id]);
+            return;
+          }
+          const answers = board.trial(operation.items);
+          expect(answers).toEqual(new PromiseBoard(base, holds).trial(operation.items));
+          if (answers.every((slots) => slots !== null)) {
+            const hold = holdOf(`h${index}`, operation.items, answers);
+            holds.push(hold);
+            board.updateHolds([hold], []);
+          }
+        });
+        // and the held capacity never overlaps: the plan with every hold is feasible
+        const plan = buildPromisePlan(base, holds);
+        expect(checkSchedule(plan.instance, plan.schedule).violations).toEqual([]);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  it("is left as it was by a trial, express pushes and orders of several lines included", () => {
+    fc.assert(
+      fc.property(arbitraryInstance({ minJobs: 6, maxJobs: 18, maxLines: 3, roomy: true }), fc.array(operationArbitrary(true), { minLength: 1, maxLength: 8 }), (instance, operations) => {
+        const board = new PromiseBoard(baseFor(instance), []);
+        operations.forEach((operation, index) => {
+          if (operation.kind === "drop") return;
+          const answers = board.trial(operation.items);
+          expect(board.trial(operation.items)).toEqual(answers);
+          // an order's lines never share time on a line
+          const slots = answers.flatMap((line) => line ?? []);
+          for (const a of slots) {
+            for (const b of slots) {
+              if (a !== b && a.lineId === b.lineId) expect(a.end <= b.start || b.end <= a.start).toBe(true);
+            }
+          }
+          if (answers.every((line) => line !== null)) board.updateHolds([holdOf(`x${index}`, operation.items, answers)], []);
+        });
+      }),
+      { numRuns: 30 },
+    );
+  });
+
+  it("keeps answering as a fresh board past the room it was compiled with (hundreds of holds)", () => {
+    const days = 40;
+    const windows = Array.from({ length: days }, (_, d) => ({ start: at(d * 1440 + 360), end: at(d * 1440 + 1320) }));
+    const base: PromiseBase = {
+      instance: InstanceSchema.parse({
+        version: 1,
+        horizon: { start: at(0), end: at(days * 1440) },
+        lines: [
+          { id: "L1", capabilities: ["cut"], speed: 1, windows, initialFamily: "A" },
+          { id: "L2", capabilities: ["cut", "weld"], speed: 1.25, windows },
+        ],
+        setups: { default: 15, matrix: { A: { B: 30 }, B: { A: 20 } } },
+        jobs: [],
+      }),
+      assignments: [],
+    };
+    const board = new PromiseBoard(base, []);
+    const holds: Hold[] = [];
+    for (let i = 0; i < 600; i++) {
+      const items: TrialRequest[] = [{ units: [{ family: ["A", "B", "Z"][i % 3]!, requires: i % 4 === 0 ? ["weld"] : [], minutes: 30 + (i % 7) * 10, weight: 1, express: false }], release: at((i * 37) % 3000), notBefore: at(0) }];
+      const answers = board.trial(items);
+      if (i % 60 === 0) expect(answers).toEqual(new PromiseBoard(base, holds).trial(items));
+      expect(answers[0]).not.toBeNull();
+      // every fifth order, an earlier hold ends (a quote expired, an order was planned)
+      const ended = i % 5 === 0 && holds.length > 0 ? holds.splice(i % holds.length, 1)[0]!.id : null;
+      const hold = holdOf(`h${i}`, items, answers);
+      holds.push(hold);
+      board.updateHolds([hold], ended ? [ended] : []);
+    }
+    const plan = buildPromisePlan(base, holds);
+    expect(plan.schedule.assignments).toHaveLength(holds.length);
+    expect(checkSchedule(plan.instance, plan.schedule).violations).toEqual([]);
+  });
+});
