@@ -1,5 +1,6 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { openPgliteSync } from "./db/pglite-instance";
@@ -11,7 +12,7 @@ import { resolveDatabaseTarget } from "./db/database-target";
  * dev reloads re-evaluate modules; all of them must share one client — and, on PGlite, one
  * embedded database instance (PGlite allows one per data folder).
  */
-type DatabaseState = { client: PrismaClient; pglite?: PGlite };
+type DatabaseState = { client: PrismaClient; pglite?: PGlite; pool?: pg.Pool };
 
 const globalForDb = globalThis as unknown as { __tailorlineDb?: DatabaseState };
 
@@ -19,13 +20,15 @@ function createDatabase(): DatabaseState {
   const target = resolveDatabaseTarget();
   if (target.kind === "postgres") {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    return { client: new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max }) }) };
+    // One pool for the Prisma client and plain SQL (lib/server/db/sql.ts).
+    const pool = new pg.Pool({ connectionString: target.url, max });
+    return { client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
   }
   const pglite = openPgliteSync(target.dataDir);
   return { client: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), pglite };
 }
 
-function database(): DatabaseState {
+export function database(): DatabaseState {
   globalForDb.__tailorlineDb ??= createDatabase();
   return globalForDb.__tailorlineDb;
 }

@@ -1,23 +1,27 @@
 import { createHash, randomBytes } from "node:crypto";
 import { checkConfigurationRequest } from "@/lib/core/configurator/check-configuration-request";
 import { canonicalJson } from "@/lib/core/json/canonical-json";
+import { promiseOrder, type OrderPromise } from "@/lib/core/orders/order-promise";
 import type { PlaceOrder } from "@/lib/core/orders/place-order-schema";
-import { promiseOrder } from "@/lib/core/orders/order-promise";
-import type { Actor } from "@/lib/core/policy";
+import type { Actor, UserActor } from "@/lib/core/policy";
 import { allocateStock } from "@/lib/core/sourcing/allocate-stock";
 import { chooseSupplier } from "@/lib/core/sourcing/choose-supplier";
-import { Prisma } from "@/generated/prisma/client";
 import { authorize } from "../auth/authorize";
 import { loadPublishedProducts } from "../catalogue/load-product-version";
 import { clock } from "../clock";
 import { db } from "../db";
+import { isUniqueViolation } from "../db/database-errors";
+import { sql } from "../db/sql";
 import { AppError, conflict } from "../errors";
+import { loadPartsWithOffers, partsViewOf, type PartWithOffers } from "../promise/load-parts-view";
+import { promiseOrder as promiseOrderFromPlan, type OrderPromiseOutcome } from "../promise/promise-order";
 import { nudgeOutbox } from "../realtime/outbox";
-import { promiseOrder as promiseOrderFromPlan } from "../promise/promise-order";
 import { factoryProfile } from "./factory-profile";
-import { writePlacedOrder } from "./write-placed-order";
+import { STOCK_TAKEN, writePlacedOrder, type PlacedOrderDraft } from "./write-placed-order";
 
 const DAY_MS = 86_400_000;
+/** Tries at writing an order whose stock other orders keep taking; the last buys every part. */
+const MAX_STOCK_ATTEMPTS = 3;
 
 export type PlacedOrder = { id: string; number: string; status: string; totalPrice: number; currency: string; promisedDate: string | null };
 
@@ -47,10 +51,10 @@ function newOrderNumber(now: Date): string {
 /**
  * Places an order. Idempotent on the client's key: the same key with the same body returns the
  * same order and creates nothing; with another body it is refused (409). Every item is
- * re-evaluated by the configurator (the client's price is only compared). In one transaction:
- * the order and its configuration snapshots, stock reservations, parts requests per supplier,
- * one production job per unit, the timeline's first entry and the events for suppliers and
- * the factory.
+ * re-evaluated by the configurator (the client's price is only compared). Written in one
+ * statement (write-placed-order.ts): the order and its configuration snapshots, stock
+ * reservations, parts requests per supplier, one production job per unit, the timeline's first
+ * entry and the events for suppliers and the factory.
  */
 export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ order: PlacedOrder; replayed: boolean }> {
   authorize(actor, "order.place");
@@ -89,113 +93,44 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
   const manufacturerId = items[0]!.product.manufacturerId;
   const currency = items[0]!.evaluation.price.currency;
 
-  // Capable-to-promise (or the quote the consumer holds), made before the transaction: it asks
-  // the plan's worker and holds capacity, neither of which belongs inside a database transaction.
+  const needs = items.flatMap((item) => item.evaluation.partsList.map((line) => ({ partNumber: line.partNumber, quantity: line.quantity })));
+  const partNumbers = needs.map((need) => need.partNumber);
+  let parts = await loadPartsWithOffers(manufacturerId, partNumbers);
+  const known = new Set(parts.map((part) => part.partNumber));
+  const unknown = needs.find((need) => !known.has(need.partNumber));
+  if (unknown) throw new AppError("PART_NOT_CATALOGUED", `The factory has no part ${unknown.partNumber}; it cannot take this order yet.`, { status: 409 });
+
+  // Capable-to-promise (or the quote the consumer holds), made before the write: it asks the
+  // plan's worker and holds capacity, neither of which belongs inside a database transaction.
   const planned = await promiseOrderFromPlan({
     manufacturerId,
     consumerId: actor.userId,
     destination: input.shippingAddress.country,
     now: now.getTime(),
     lines: items.map((item) => ({ productId: item.product.productId, evaluation: item.evaluation, quantity: item.quantity })),
+    parts: partsViewOf(parts),
   });
   if (planned.kind === "unavailable") {
     throw new AppError("PART_UNAVAILABLE", `No supplier can deliver part ${planned.missing[0]!.partNumber} right now; this configuration cannot be ordered.`, { status: 409 });
   }
 
   try {
-    const order = await db.$transaction(async (tx) => {
-      const needs = items.flatMap((item) => item.evaluation.partsList.map((line) => ({ partNumber: line.partNumber, quantity: line.quantity })));
-      const [parts, profile] = await Promise.all([
-        tx.part.findMany({
-          where: { manufacturerId, partNumber: { in: [...new Set(needs.map((need) => need.partNumber))] } },
-          select: {
-            id: true, partNumber: true, onHand: true, reserved: true,
-            supplierParts: {
-              where: { active: true, supplier: { customers: { some: { manufacturerId } } } },
-              select: { supplierId: true, unitPrice: true, leadTimeDays: true, minOrderQty: true, active: true, supplier: { select: { name: true } } },
-            },
-          },
-        }),
-        factoryProfile(tx, manufacturerId),
-      ]);
-      const partByNumber = new Map(parts.map((part) => [part.partNumber, part]));
-      const unknown = needs.find((need) => !partByNumber.has(need.partNumber));
-      if (unknown) throw new AppError("PART_NOT_CATALOGUED", `The factory has no part ${unknown.partNumber}; it cannot take this order yet.`, { status: 409 });
-
-      // Without a plan to promise from, the configurator's estimate on the same stock.
-      const promised = planned.kind === "promised" ? { ok: true as const, promise: planned.order.promise } : promiseOrder({
-        today: now,
-        stock: Object.fromEntries(parts.map((part) => [part.partNumber, part.onHand - part.reserved])),
-        offers: Object.fromEntries(
-          parts.map((part) => [
-            part.partNumber,
-            part.supplierParts.map((offer) => ({ supplier: offer.supplier.name, leadTimeDays: offer.leadTimeDays, unitPrice: offer.unitPrice, minimumOrderQuantity: offer.minOrderQty })),
-          ]),
-        ),
-        minutesPerDay: profile.minutesPerWorkingDay,
-        shippingDays: profile.shippingDays,
-        items: items.map((item) => ({ partsList: item.evaluation.partsList, productionMinutes: item.evaluation.job.minutes, optionLeadTimeDays: item.evaluation.leadTimeDays })),
-      });
-      if (!promised.ok) {
-        const missing = promised.missing[0]!;
-        throw new AppError("PART_UNAVAILABLE", `No supplier can deliver part ${missing.partNumber} right now; this configuration cannot be ordered.`, { status: 409 });
+    for (let attempt = 1; ; attempt++) {
+      const draft = await draftOrder({ now, actor, input, requestHash, manufacturerId, currency, items, needs, parts, planned });
+      const order = await writePlacedOrder(draft);
+      if (order !== STOCK_TAKEN) {
+        nudgeOutbox();
+        return { order, replayed: false };
       }
-      const promise = promised.promise;
-
-      // Stock first, reserved atomically: a concurrent order cannot take the same units.
-      const allocations = allocateStock(needs, parts);
-      const fromStock = allocations.filter((allocation) => allocation.fromStock > 0);
-      if (fromStock.length > 0) {
-        // One statement for all parts; a part another order took meanwhile is simply bought.
-        const ids = fromStock.map((allocation) => partByNumber.get(allocation.partNumber)!.id);
-        const quantities = fromStock.map((allocation) => allocation.fromStock);
-        // Lock the rows in one order (by id) first: concurrent orders for overlapping parts then
-        // queue behind each other instead of deadlocking on rows locked in the join's order.
-        await tx.$queryRaw`SELECT "id" FROM "Part" WHERE "id" = ANY(${ids}::text[]) ORDER BY "id" FOR NO KEY UPDATE`;
-        const reserved = await tx.$queryRaw<Array<{ id: string }>>`
-          UPDATE "Part" AS p SET "reserved" = p."reserved" + w.quantity, "version" = p."version" + 1
-          FROM unnest(${ids}::text[], ${quantities}::int[]) AS w(id, quantity)
-          WHERE p."id" = w.id AND p."onHand" - p."reserved" >= w.quantity
-          RETURNING p."id"`;
-        const got = new Set(reserved.map((row) => row.id));
-        fromStock.forEach((allocation, index) => {
-          if (got.has(ids[index]!)) return;
-          allocation.toBuy += allocation.fromStock;
-          allocation.fromStock = 0;
-        });
-      }
-
-      // Cheapest offer that still keeps the promise (the promise assumed the fastest).
-      const availableDays = Math.max(0, Math.floor((promise.partsNeededBy.getTime() - now.getTime()) / DAY_MS));
-      const requests = allocations
-        .filter((allocation) => allocation.toBuy > 0)
-        .map((allocation) => {
-          const part = partByNumber.get(allocation.partNumber)!;
-          return { allocation, part, choice: chooseSupplier(part.supplierParts, allocation.toBuy, availableDays) };
-        });
-
-      return writePlacedOrder(tx, {
-        now,
-        actor,
-        input,
-        requestHash,
-        number: newOrderNumber(now),
-        manufacturerId,
-        currency,
-        items,
-        allocations,
-        partByNumber,
-        requests,
-        promise,
-        holds: planned.kind === "promised" ? { create: planned.order.newHolds, consume: planned.order.consumedQuotes } : null,
-      });
-    });
-    nudgeOutbox();
-    return { order, replayed: false };
+      // Another order took stock this one counted on: plan the parts again from what is left —
+      // and when others keep taking it, buy them (a write that reserves nothing always goes in).
+      parts = await loadPartsWithOffers(manufacturerId, partNumbers);
+      if (attempt + 1 >= MAX_STOCK_ATTEMPTS) parts = parts.map((part) => ({ ...part, onHand: 0, reserved: 0 }));
+    }
   } catch (error) {
     if (planned.kind === "promised") await planned.order.undo();
     // Two tries with one key at the same moment: the loser finds the winner's order.
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002" && String(error.meta?.target ?? error.message).includes("idempotencyKey")) {
+    if (isUniqueViolation(error, "Order_idempotencyKey_key")) {
       const winner = await findByIdempotencyKey(input.idempotencyKey);
       if (winner) return { order: replay(winner, actor.userId, requestHash), replayed: true };
     }
@@ -203,16 +138,83 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
   }
 }
 
-async function findByIdempotencyKey(idempotencyKey: string) {
-  return db.order.findUnique({
-    where: { idempotencyKey },
-    select: { id: true, number: true, status: true, totalPrice: true, currency: true, promisedDate: true, consumerId: true, requestHash: true },
-  });
+/** Stock first (what is on the shelf costs no lead time), then the supplier for the rest of each part. */
+async function draftOrder(input: {
+  now: Date;
+  actor: UserActor;
+  input: PlaceOrder;
+  requestHash: string;
+  manufacturerId: string;
+  currency: string;
+  items: PlacedOrderDraft["items"];
+  needs: Array<{ partNumber: string; quantity: number }>;
+  parts: PartWithOffers[];
+  planned: Exclude<OrderPromiseOutcome, { kind: "unavailable" }>;
+}): Promise<PlacedOrderDraft> {
+  const { now, manufacturerId, items, parts, planned } = input;
+  const partByNumber = new Map(parts.map((part) => [part.partNumber, part]));
+  // Without a plan to promise from, the configurator's estimate on the same stock.
+  let promise: OrderPromise;
+  if (planned.kind === "promised") {
+    promise = planned.order.promise;
+  } else {
+    const profile = await factoryProfile(db, manufacturerId);
+    const view = partsViewOf(parts);
+    const estimated = promiseOrder({
+      today: now,
+      stock: view.stock,
+      offers: view.offers,
+      minutesPerDay: profile.minutesPerWorkingDay,
+      shippingDays: profile.shippingDays,
+      items: items.map((item) => ({ partsList: item.evaluation.partsList, productionMinutes: item.evaluation.job.minutes, optionLeadTimeDays: item.evaluation.leadTimeDays })),
+    });
+    if (!estimated.ok) {
+      const missing = estimated.missing[0]!;
+      throw new AppError("PART_UNAVAILABLE", `No supplier can deliver part ${missing.partNumber} right now; this configuration cannot be ordered.`, { status: 409 });
+    }
+    promise = estimated.promise;
+  }
+  const allocations = allocateStock(input.needs, parts);
+  // Cheapest offer that still keeps the promise (the promise assumed the fastest).
+  const availableDays = Math.max(0, Math.floor((promise.partsNeededBy.getTime() - now.getTime()) / DAY_MS));
+  const requests = allocations
+    .filter((allocation) => allocation.toBuy > 0)
+    .map((allocation) => {
+      const part = partByNumber.get(allocation.partNumber)!;
+      return { allocation, part, choice: chooseSupplier(part.offers, allocation.toBuy, availableDays) };
+    });
+  return {
+    now,
+    actor: input.actor,
+    input: input.input,
+    requestHash: input.requestHash,
+    number: newOrderNumber(now),
+    manufacturerId,
+    currency: input.currency,
+    items,
+    allocations,
+    partByNumber,
+    requests,
+    promise,
+    holds: planned.kind === "promised" ? { create: planned.order.newHolds, consume: planned.order.consumedQuotes } : null,
+  };
 }
 
-function replay(order: NonNullable<Awaited<ReturnType<typeof findByIdempotencyKey>>>, consumerId: string, requestHash: string): PlacedOrder {
+type StoredOrder = { id: string; number: string; status: string; totalPrice: number; currency: string; promisedDate: number | null; consumerId: string; requestHash: string };
+
+async function findByIdempotencyKey(idempotencyKey: string): Promise<StoredOrder | undefined> {
+  const [order] = await sql().query<StoredOrder>(
+    `SELECT "id", "number", "status"::text AS "status", "totalPrice", "currency", "consumerId", "requestHash",
+            (extract(epoch FROM "promisedDate") * 1000)::float8 AS "promisedDate"
+     FROM "Order" WHERE "idempotencyKey" = $1`,
+    [idempotencyKey],
+  );
+  return order;
+}
+
+function replay(order: StoredOrder, consumerId: string, requestHash: string): PlacedOrder {
   if (order.consumerId !== consumerId || order.requestHash !== requestHash) {
     throw conflict("IDEMPOTENCY_KEY_REUSED", "This idempotency key was already used for a different order. Use a new key for a new order.");
   }
-  return { id: order.id, number: order.number, status: order.status, totalPrice: order.totalPrice, currency: order.currency, promisedDate: order.promisedDate?.toISOString() ?? null };
+  return { id: order.id, number: order.number, status: order.status, totalPrice: order.totalPrice, currency: order.currency, promisedDate: order.promisedDate === null ? null : new Date(order.promisedDate).toISOString() };
 }

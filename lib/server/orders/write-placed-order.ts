@@ -1,17 +1,15 @@
-import { randomUUID } from "node:crypto";
 import type { Evaluation } from "@/lib/core/configurator/evaluate";
 import type { OrderPromise } from "@/lib/core/orders/order-promise";
 import type { PlaceOrder } from "@/lib/core/orders/place-order-schema";
 import type { UserActor } from "@/lib/core/policy";
 import type { PartAllocation } from "@/lib/core/sourcing/allocate-stock";
 import type { SupplierChoice } from "@/lib/core/sourcing/choose-supplier";
-import type { Prisma } from "@/generated/prisma/client";
 import type { PublishedProduct } from "../catalogue/load-product-version";
-import type { Tx } from "../db";
+import { sql } from "../db/sql";
+import { uuidV7 } from "../db/uuid-v7";
 import { AppError } from "../errors";
-import { writeOutboxEvents } from "../realtime/outbox";
-import { confirmPayment } from "./confirm-payment";
 import type { HoldRow } from "../promise/promise-order";
+import { confirmPayment } from "./confirm-payment";
 import type { PlacedOrder } from "./place-order";
 
 type EvaluatedItem = { product: PublishedProduct; evaluation: Evaluation; quantity: number; configuration: Record<string, unknown> };
@@ -33,140 +31,197 @@ export type PlacedOrderDraft = {
   holds: { create: HoldRow[]; consume: string[] } | null;
 };
 
+/** The stock the draft counted on was taken by another order meanwhile: nothing was written. */
+export const STOCK_TAKEN = Symbol("stock taken");
+
 // Options that take days off the lead time (express) buy priority on the lines.
 const EXPRESS_WEIGHT = 3;
 
-const json = (value: unknown) => value as Prisma.InputJsonValue;
-
-/** The writes of a placed order, all inside the caller's transaction; nothing else decides here. */
-export async function writePlacedOrder(tx: Tx, draft: PlacedOrderDraft): Promise<PlacedOrder> {
+/**
+ * Writes a placed order in ONE statement, so it is all or nothing and holds its row locks only
+ * while that statement runs: the stock it reserves (the parts' rows locked in id order, so
+ * concurrent orders queue instead of deadlocking), the order and its configuration snapshots,
+ * the holds it keeps, stock reservations, parts requests per supplier, one production job per
+ * unit, the timeline's first entries and the events for suppliers and the factory. Every write
+ * is conditional on all of the stock being there still; when some of it is not, nothing is
+ * written and STOCK_TAKEN tells the caller to plan again from fresh stock.
+ */
+export async function writePlacedOrder(draft: PlacedOrderDraft): Promise<PlacedOrder | typeof STOCK_TAKEN> {
   const unsourced = draft.requests.find((request) => request.choice === null);
   if (unsourced) {
     throw new AppError("PART_UNAVAILABLE", `No supplier can deliver part ${unsourced.part.partNumber} right now; this configuration cannot be ordered.`, { status: 409 });
   }
   const { now, promise } = draft;
-  const orderId = randomUUID();
-  const itemIds = draft.items.map(() => randomUUID());
+  const at = now.toISOString();
+  const orderId = uuidV7();
+  const itemIds = draft.items.map(() => uuidV7());
   const allFromStock = draft.requests.length === 0;
   const totalPrice = draft.items.reduce((sum, item) => sum + item.evaluation.price.total, 0);
+  const status = allFromStock ? "parts_confirmed" : "placed";
   confirmPayment({ number: draft.number, totalPrice, currency: draft.currency });
 
-  await tx.order.create({
-    data: {
-      id: orderId,
-      number: draft.number,
-      consumerId: draft.actor.userId,
-      manufacturerId: draft.manufacturerId,
-      status: allFromStock ? "parts_confirmed" : "placed",
-      currency: draft.currency,
-      totalPrice,
-      shippingAddress: json(draft.input.shippingAddress),
-      contact: json(draft.input.contact),
-      idempotencyKey: draft.input.idempotencyKey,
-      requestHash: draft.requestHash,
-      promisedDate: promise.promisedDate,
-      plannedFinishAt: promise.plannedFinishAt,
-      placedAt: now,
-      items: {
-        create: draft.items.map((item, index) => ({
-          id: itemIds[index],
-          productId: item.product.productId,
-          productVersionId: item.product.versionId,
-          quantity: item.quantity,
-          configuration: json(item.evaluation.configuration),
-          priceBreakdown: json(item.evaluation.price),
-          unitPrice: item.evaluation.price.unitPrice,
-          totalPrice: item.evaluation.price.total,
-          deliveryEstimate: json(promise.itemEstimates[index]),
-          promisedDate: promise.promisedDate,
-        })),
-      },
-    },
-    select: { id: true },
-  });
-
-  if (draft.holds && draft.holds.create.length > 0) {
-    await tx.quoteReservation.createMany({
-      data: draft.holds.create.map((hold) => ({
-        id: hold.id,
-        manufacturerId: draft.manufacturerId,
-        productId: hold.productId,
-        holderKey: hold.holderKey,
-        configurationHash: hold.configurationHash,
-        quantity: hold.quantity,
-        status: "consumed" as const,
-        slots: json(hold.units),
-        plannedFinishAt: new Date(hold.promise.plannedFinish),
-        productionDue: new Date(hold.promise.productionDue),
-        promise: json(hold.promise),
-        expiresAt: now,
-        orderId,
-        createdAt: now,
-        consumedAt: now,
-      })),
-    });
-  }
-  if (draft.holds && draft.holds.consume.length > 0) {
-    await tx.quoteReservation.updateMany({ where: { id: { in: draft.holds.consume }, status: "held" }, data: { status: "consumed", orderId, consumedAt: now } });
-  }
-
+  const reservations = draft.allocations.filter((allocation) => allocation.fromStock > 0);
   // A reservation belongs to the first item that needs the part (the order is what holds it).
   const firstItemNeeding = (partNumber: string) =>
     itemIds[Math.max(0, draft.items.findIndex((item) => item.evaluation.partsList.some((line) => line.partNumber === partNumber)))]!;
-  const reservations = draft.allocations.filter((allocation) => allocation.fromStock > 0);
-  if (reservations.length > 0) {
-    await tx.stockReservation.createMany({
-      data: reservations.map((allocation) => ({
-        partId: draft.partByNumber.get(allocation.partNumber)!.id,
-        orderItemId: firstItemNeeding(allocation.partNumber),
-        quantity: allocation.fromStock,
-        createdAt: now,
-      })),
-    });
-  }
-  if (draft.requests.length > 0) {
-    await tx.partsRequest.createMany({
-      data: draft.requests.map(({ part, choice }) => ({
-        manufacturerId: draft.manufacturerId,
-        supplierId: choice!.supplierId,
-        orderId,
-        partId: part.id,
-        quantity: choice!.orderQuantity,
-        neededBy: promise.partsNeededBy,
-        createdAt: now,
-      })),
-    });
-  }
-
   const suffix = draft.number.slice(-6);
-  await tx.productionJob.createMany({
-    data: draft.items.flatMap((item, index) =>
+  const suppliers = [...new Set(draft.requests.map((request) => request.choice!.supplierId))];
+
+  const rows = {
+    stock: reservations.map((allocation) => ({ partId: draft.partByNumber.get(allocation.partNumber)!.id, quantity: allocation.fromStock })),
+    items: draft.items.map((item, index) => ({
+      id: itemIds[index],
+      productId: item.product.productId,
+      productVersionId: item.product.versionId,
+      quantity: item.quantity,
+      configuration: item.evaluation.configuration,
+      priceBreakdown: item.evaluation.price,
+      unitPrice: item.evaluation.price.unitPrice,
+      totalPrice: item.evaluation.price.total,
+      deliveryEstimate: promise.itemEstimates[index] ?? null,
+    })),
+    holds: (draft.holds?.create ?? []).map((hold) => ({
+      id: hold.id,
+      productId: hold.productId,
+      holderKey: hold.holderKey,
+      configurationHash: hold.configurationHash,
+      quantity: hold.quantity,
+      slots: hold.units,
+      plannedFinishAt: new Date(hold.promise.plannedFinish).toISOString(),
+      productionDue: new Date(hold.promise.productionDue).toISOString(),
+      promise: hold.promise,
+    })),
+    reservations: reservations.map((allocation) => ({
+      id: uuidV7(),
+      partId: draft.partByNumber.get(allocation.partNumber)!.id,
+      orderItemId: firstItemNeeding(allocation.partNumber),
+      quantity: allocation.fromStock,
+    })),
+    requests: draft.requests.map(({ part, choice }) => ({ id: uuidV7(), supplierId: choice!.supplierId, partId: part.id, quantity: choice!.orderQuantity })),
+    jobs: draft.items.flatMap((item, index) =>
       Array.from({ length: item.quantity }, (_, unit) => ({
-        manufacturerId: draft.manufacturerId,
+        id: uuidV7(),
         orderItemId: itemIds[index],
         code: `J-${suffix}-${index + 1}.${unit + 1}`,
         family: item.evaluation.job.family,
         requires: item.evaluation.job.capabilities,
         minutes: item.evaluation.job.minutesPerUnit,
-        release: now,
-        due: promise.productionDue,
         weight: item.evaluation.leadTimeDays < 0 ? EXPRESS_WEIGHT : 1,
-        status: allFromStock ? ("ready" as const) : ("waiting_parts" as const),
-        createdAt: now,
       })),
     ),
-  });
-
-  await tx.orderEvent.createMany({
-    data: [
-      { orderId, at: now, kind: "placed", message: `Order placed; promised by ${promise.promisedDate.toISOString().slice(0, 10)}` },
-      ...(allFromStock ? [{ orderId, at: now, kind: "parts_confirmed", message: "Every part is in stock" }] : []),
+    events: [
+      { id: uuidV7(), kind: "placed", message: `Order placed; promised by ${promise.promisedDate.toISOString().slice(0, 10)}` },
+      ...(allFromStock ? [{ id: uuidV7(), kind: "parts_confirmed", message: "Every part is in stock" }] : []),
     ],
-  });
-  const suppliers = [...new Set(draft.requests.map((request) => request.choice!.supplierId))];
-  await writeOutboxEvents(tx, [
-    { type: "order.placed", rooms: [`manufacturer:${draft.manufacturerId}`, `user:${draft.actor.userId}`], payload: { orderId, number: draft.number } },
-    ...suppliers.map((supplierId) => ({ type: "parts-request.created", rooms: [`supplier:${supplierId}`], payload: { orderId, number: draft.number } })),
+    outbox: [
+      { type: "order.placed", rooms: [`manufacturer:${draft.manufacturerId}`, `user:${draft.actor.userId}`], payload: { orderId, number: draft.number } },
+      ...suppliers.map((supplierId) => ({ type: "parts-request.created", rooms: [`supplier:${supplierId}`], payload: { orderId, number: draft.number } })),
+    ].map((event, n) => ({ n, ...event })),
+  };
+
+  const [result] = await sql().query<{ ok: boolean }>(PLACE_ORDER_STATEMENT, [
+    JSON.stringify(rows.stock), // $1
+    orderId, // $2
+    draft.number,
+    draft.actor.userId,
+    draft.manufacturerId, // $5
+    status,
+    draft.currency,
+    totalPrice,
+    JSON.stringify(draft.input.shippingAddress),
+    JSON.stringify(draft.input.contact), // $10
+    draft.input.idempotencyKey,
+    draft.requestHash,
+    promise.promisedDate.toISOString(),
+    promise.plannedFinishAt?.toISOString() ?? null,
+    at, // $15
+    JSON.stringify(rows.items),
+    JSON.stringify(rows.holds),
+    draft.holds?.consume ?? [],
+    JSON.stringify(rows.reservations),
+    JSON.stringify(rows.requests), // $20
+    promise.partsNeededBy.toISOString(),
+    JSON.stringify(rows.jobs),
+    promise.productionDue.toISOString(),
+    allFromStock ? "ready" : "waiting_parts",
+    JSON.stringify(rows.events), // $25
+    JSON.stringify(rows.outbox),
   ]);
-  return { id: orderId, number: draft.number, status: allFromStock ? "parts_confirmed" : "placed", totalPrice, currency: draft.currency, promisedDate: promise.promisedDate.toISOString() };
+  if (!result?.ok) return STOCK_TAKEN;
+  return { id: orderId, number: draft.number, status, totalPrice, currency: draft.currency, promisedDate: promise.promisedDate.toISOString() };
 }
+
+/**
+ * `ok` is whether every part still had the stock to reserve (its row locked first); each write
+ * below happens only then. Data-modifying CTEs all run in the one statement, whatever reads them.
+ */
+const PLACE_ORDER_STATEMENT = `
+WITH want AS (
+  SELECT * FROM jsonb_to_recordset($1::jsonb) AS w("partId" text, "quantity" int)
+), locked AS MATERIALIZED (
+  SELECT p."id", p."onHand", p."reserved" FROM "Part" p
+  WHERE p."id" IN (SELECT "partId" FROM want) ORDER BY p."id" FOR NO KEY UPDATE
+), ok AS (
+  SELECT COALESCE(bool_and(l."id" IS NOT NULL AND l."onHand" - l."reserved" >= w."quantity"), true) AS "ok"
+  FROM want w LEFT JOIN locked l ON l."id" = w."partId"
+), reserve AS (
+  UPDATE "Part" p SET "reserved" = p."reserved" + w."quantity", "version" = p."version" + 1
+  FROM want w WHERE p."id" = w."partId" AND (SELECT "ok" FROM ok)
+  RETURNING p."id"
+), new_order AS (
+  INSERT INTO "Order" ("id", "number", "consumerId", "manufacturerId", "status", "currency", "totalPrice", "shippingAddress", "contact",
+                       "idempotencyKey", "requestHash", "promisedDate", "plannedFinishAt", "placedAt")
+  SELECT $2::text, $3::text, $4::text, $5::text, $6::"OrderStatus", $7::text, $8::int, $9::jsonb, $10::jsonb, $11::text, $12::text,
+         $13::timestamp(3), $14::timestamp(3), $15::timestamp(3)
+  WHERE (SELECT "ok" FROM ok)
+  RETURNING "id"
+), new_items AS (
+  INSERT INTO "OrderItem" ("id", "orderId", "productId", "productVersionId", "quantity", "configuration", "priceBreakdown", "unitPrice",
+                           "totalPrice", "deliveryEstimate", "promisedDate")
+  SELECT i."id", $2::text, i."productId", i."productVersionId", i."quantity", i."configuration", i."priceBreakdown", i."unitPrice",
+         i."totalPrice", i."deliveryEstimate", $13::timestamp(3)
+  FROM jsonb_to_recordset($16::jsonb) AS i("id" text, "productId" text, "productVersionId" text, "quantity" int, "configuration" jsonb,
+                                           "priceBreakdown" jsonb, "unitPrice" int, "totalPrice" int, "deliveryEstimate" jsonb)
+  WHERE (SELECT "ok" FROM ok)
+), new_holds AS (
+  INSERT INTO "QuoteReservation" ("id", "manufacturerId", "productId", "holderKey", "configurationHash", "quantity", "status", "slots",
+                                  "plannedFinishAt", "productionDue", "promise", "expiresAt", "orderId", "createdAt", "consumedAt")
+  SELECT h."id", $5::text, h."productId", h."holderKey", h."configurationHash", h."quantity", 'consumed'::"QuoteReservationStatus", h."slots",
+         h."plannedFinishAt", h."productionDue", h."promise", $15::timestamp(3), $2::text, $15::timestamp(3), $15::timestamp(3)
+  FROM jsonb_to_recordset($17::jsonb) AS h("id" text, "productId" text, "holderKey" text, "configurationHash" text, "quantity" int,
+                                           "slots" jsonb, "plannedFinishAt" timestamp(3), "productionDue" timestamp(3), "promise" jsonb)
+  WHERE (SELECT "ok" FROM ok)
+), consumed_quotes AS (
+  UPDATE "QuoteReservation" SET "status" = 'consumed', "orderId" = $2::text, "consumedAt" = $15::timestamp(3)
+  WHERE "id" = ANY($18::text[]) AND "status" = 'held' AND (SELECT "ok" FROM ok)
+), new_reservations AS (
+  INSERT INTO "StockReservation" ("id", "partId", "orderItemId", "quantity", "createdAt")
+  SELECT r."id", r."partId", r."orderItemId", r."quantity", $15::timestamp(3)
+  FROM jsonb_to_recordset($19::jsonb) AS r("id" text, "partId" text, "orderItemId" text, "quantity" int)
+  WHERE (SELECT "ok" FROM ok)
+), new_requests AS (
+  INSERT INTO "PartsRequest" ("id", "manufacturerId", "supplierId", "orderId", "partId", "quantity", "neededBy", "createdAt", "updatedAt")
+  SELECT r."id", $5::text, r."supplierId", $2::text, r."partId", r."quantity", $21::timestamp(3), $15::timestamp(3), $15::timestamp(3)
+  FROM jsonb_to_recordset($20::jsonb) AS r("id" text, "supplierId" text, "partId" text, "quantity" int)
+  WHERE (SELECT "ok" FROM ok)
+), new_jobs AS (
+  INSERT INTO "ProductionJob" ("id", "manufacturerId", "orderItemId", "code", "family", "requires", "minutes", "release", "due", "weight",
+                               "status", "createdAt", "updatedAt")
+  SELECT j."id", $5::text, j."orderItemId", j."code", j."family", j."requires", j."minutes", $15::timestamp(3), $23::timestamp(3), j."weight",
+         $24::"JobStatus", $15::timestamp(3), $15::timestamp(3)
+  FROM jsonb_to_recordset($22::jsonb) AS j("id" text, "orderItemId" text, "code" text, "family" text, "requires" text[], "minutes" int, "weight" float8)
+  WHERE (SELECT "ok" FROM ok)
+), new_events AS (
+  INSERT INTO "OrderEvent" ("id", "orderId", "at", "kind", "message")
+  SELECT e."id", $2::text, $15::timestamp(3), e."kind", e."message"
+  FROM jsonb_to_recordset($25::jsonb) AS e("id" text, "kind" text, "message" text)
+  WHERE (SELECT "ok" FROM ok)
+), new_outbox AS (
+  -- ids (the order events go out in) follow the array's order
+  INSERT INTO "OutboxEvent" ("type", "rooms", "payload")
+  SELECT o."type", o."rooms", o."payload"
+  FROM jsonb_to_recordset($26::jsonb) AS o("n" int, "type" text, "rooms" text[], "payload" jsonb)
+  WHERE (SELECT "ok" FROM ok)
+  ORDER BY o."n"
+)
+SELECT (SELECT "ok" FROM ok) AS "ok"`;

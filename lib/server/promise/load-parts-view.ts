@@ -1,32 +1,62 @@
-import type { SupplierOffer } from "@/lib/core/promise/estimate-delivery";
-import { db } from "../db";
+import type { SupplierOffer as DeliveryOffer } from "@/lib/core/promise/estimate-delivery";
+import type { SupplierOffer } from "@/lib/core/sourcing/choose-supplier";
+import { sql } from "../db/sql";
+
+/**
+ * A manufacturer's parts with their stock and the offers of the suppliers that serve it: what a
+ * promise rests on and what order placement reserves and buys. One statement (the offers as a
+ * JSON array per part), read on every quote and every order.
+ */
+export type PartWithOffers = {
+  id: string;
+  partNumber: string;
+  name: string;
+  onHand: number;
+  reserved: number;
+  offers: Array<SupplierOffer & { supplierName: string }>;
+};
+
+export async function loadPartsWithOffers(manufacturerId: string, partNumbers: readonly string[]): Promise<PartWithOffers[]> {
+  const numbers = [...new Set(partNumbers)];
+  if (numbers.length === 0) return [];
+  return sql().query<PartWithOffers>(
+    `SELECT p."id", p."partNumber", p."name", p."onHand", p."reserved",
+       COALESCE((
+         SELECT json_agg(json_build_object(
+                  'supplierId', sp."supplierId", 'supplierName', o."name", 'unitPrice', sp."unitPrice",
+                  'leadTimeDays', sp."leadTimeDays", 'minOrderQty', sp."minOrderQty", 'active', sp."active")
+                ORDER BY sp."supplierId")
+         FROM "SupplierPart" sp
+         JOIN "Organization" o ON o."id" = sp."supplierId"
+         JOIN "SupplierRelationship" r ON r."supplierId" = sp."supplierId" AND r."manufacturerId" = p."manufacturerId"
+         WHERE sp."partId" = p."id" AND sp."active"
+       ), '[]'::json) AS "offers"
+     FROM "Part" p
+     WHERE p."manufacturerId" = $1 AND p."partNumber" = ANY($2::text[])`,
+    [manufacturerId, numbers],
+  );
+}
 
 /** Free stock, active supplier offers and names of a manufacturer's parts: what a release rests on. */
 export type PartsView = {
   stock: Record<string, number>;
-  offers: Record<string, SupplierOffer[]>;
+  offers: Record<string, DeliveryOffer[]>;
   partNames: Record<string, string>;
 };
 
-export async function loadPartsView(manufacturerId: string, partNumbers: string[]): Promise<PartsView> {
-  const parts = await db.part.findMany({
-    where: { manufacturerId, partNumber: { in: [...new Set(partNumbers)] } },
-    select: {
-      partNumber: true, name: true, onHand: true, reserved: true,
-      supplierParts: {
-        where: { active: true, supplier: { customers: { some: { manufacturerId } } } },
-        select: { leadTimeDays: true, unitPrice: true, minOrderQty: true, supplier: { select: { name: true } } },
-      },
-    },
-  });
+export function partsViewOf(parts: readonly PartWithOffers[]): PartsView {
   return {
     stock: Object.fromEntries(parts.map((part) => [part.partNumber, Math.max(0, part.onHand - part.reserved)])),
     offers: Object.fromEntries(
       parts.map((part) => [
         part.partNumber,
-        part.supplierParts.map((offer) => ({ supplier: offer.supplier.name, leadTimeDays: offer.leadTimeDays, unitPrice: offer.unitPrice, minimumOrderQuantity: offer.minOrderQty })),
+        part.offers.map((offer) => ({ supplier: offer.supplierName, leadTimeDays: offer.leadTimeDays, unitPrice: offer.unitPrice, minimumOrderQuantity: offer.minOrderQty })),
       ]),
     ),
     partNames: Object.fromEntries(parts.map((part) => [part.partNumber, part.name])),
   };
+}
+
+export async function loadPartsView(manufacturerId: string, partNumbers: readonly string[]): Promise<PartsView> {
+  return partsViewOf(await loadPartsWithOffers(manufacturerId, partNumbers));
 }

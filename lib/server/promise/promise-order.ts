@@ -3,8 +3,8 @@ import { orderPromiseFromItems, type OrderPromise } from "@/lib/core/orders/orde
 import type { CapablePromise } from "@/lib/core/promise/capable-to-promise";
 import type { HeldUnit } from "@/lib/core/promise/promise-plan";
 import { latestFinishFor, shipmentFor } from "@/lib/core/promise/shipping";
-import { db } from "../db";
-import { loadPartsView } from "./load-parts-view";
+import { sql } from "../db/sql";
+import { loadPartsView, type PartsView } from "./load-parts-view";
 import { loadPromiseFactory, shippingTermsFor } from "./load-promise-factory";
 import { keepHold, removeHolds } from "./promise-base";
 import { promiseLines } from "./promise-lines";
@@ -38,6 +38,8 @@ export async function promiseOrder(input: {
   destination: string;
   now: number;
   lines: Array<{ productId: string; evaluation: Evaluation; quantity: number }>;
+  /** The order's parts, when the caller has read them already. */
+  parts?: PartsView;
 }): Promise<OrderPromiseOutcome> {
   const { manufacturerId, now } = input;
   const factory = await loadPromiseFactory(manufacturerId, now);
@@ -47,11 +49,13 @@ export async function promiseOrder(input: {
 
   const quotes =
     factory.mode === "capable_to_promise"
-      ? await db.quoteReservation.findMany({
-          where: { manufacturerId, holderKey, status: "held", expiresAt: { gt: new Date(now) }, configurationHash: { in: hashes } },
-          select: { id: true, productId: true, configurationHash: true, quantity: true, promise: true },
-          orderBy: { createdAt: "desc" },
-        })
+      ? await sql().query<{ id: string; productId: string; configurationHash: string; quantity: number; promise: unknown }>(
+          `SELECT "id", "productId", "configurationHash", "quantity", "promise" FROM "QuoteReservation"
+           WHERE "manufacturerId" = $1 AND "holderKey" = $2 AND "status" = 'held' AND "expiresAt" > $3::timestamp(3)
+             AND "configurationHash" = ANY($4::text[])
+           ORDER BY "createdAt" DESC, "id" DESC`,
+          [manufacturerId, holderKey, new Date(now).toISOString(), hashes],
+        )
       : [];
   const used = new Set<string>();
   const quoted = input.lines.map((line, index) => {
@@ -71,7 +75,7 @@ export async function promiseOrder(input: {
     items[index] = { ...promise, ...shipment, transitDays: terms.transitDays, destination: terms.destination, productionDue: Math.max(promise.promisedFinish, latestFinishFor(shipment.arrivalDate, terms)) };
   }
   if (open.length > 0) {
-    const parts = await loadPartsView(manufacturerId, open.flatMap(({ line }) => line.evaluation.partsList.map((part) => part.partNumber)));
+    const parts = input.parts ?? (await loadPartsView(manufacturerId, open.flatMap(({ line }) => line.evaluation.partsList.map((part) => part.partNumber))));
     const result = await promiseLines({ manufacturerId, lines: open.map(({ line }) => line), parts, destination: input.destination, now, holdUntil: null });
     if (result.kind === "unavailable") return { kind: "unavailable", missing: result.missing };
     if (result.kind === "no-capacity") return { kind: "fallback" };
