@@ -1,5 +1,6 @@
 import { ProductDefinitionSchema, type ProductDefinition } from "@/lib/core/configurator/product-definition";
 import { db } from "../db";
+import { sql } from "../db/sql";
 
 /**
  * Published product versions are immutable, so their parsed definitions are cached by version
@@ -23,10 +24,12 @@ export async function loadPublishedProducts(productIds: string[]): Promise<Map<s
   const ids = [...new Set(productIds)];
   if (ids.length === 0) return new Map();
   // One round trip for the product and its published version (placed on every order).
-  const versions = await db.$queryRaw<Array<{ id: string; productId: string; version: number; name: string; manufacturerId: string }>>`
-    SELECT v."id", v."productId", v."version", p."name", p."manufacturerId"
-    FROM "Product" p JOIN "ProductVersion" v ON v."productId" = p."id" AND v."version" = p."publishedVersion"
-    WHERE p."id" = ANY(${ids}::text[]) AND p."status" = 'published'`;
+  const versions = await sql().query<{ id: string; productId: string; version: number; name: string; manufacturerId: string }>(
+    `SELECT v."id", v."productId", v."version", p."name", p."manufacturerId"
+     FROM "Product" p JOIN "ProductVersion" v ON v."productId" = p."id" AND v."version" = p."publishedVersion"
+     WHERE p."id" = ANY($1::text[]) AND p."status" = 'published'`,
+    [ids],
+  );
   const missing = versions.filter((version) => !cache.has(version.id));
   if (missing.length > 0) {
     const documents = await db.productVersion.findMany({ where: { id: { in: missing.map((v) => v.id) } }, select: { id: true, definition: true } });

@@ -3,6 +3,7 @@ import { isoMinute, toSchedulingInstance } from "@/lib/core/planning/scheduling-
 import type { Hold, HeldUnit, PromiseBase } from "@/lib/core/promise/promise-plan";
 import type { TrialRequest, TrialSlot } from "@/lib/core/promise/trial-insertion";
 import { db } from "../db";
+import { sql } from "../db/sql";
 import { loadPlanningState } from "../planning/load-planning-state";
 import { callPromiseWorker, promiseWorkerGeneration } from "./promise-worker-client";
 
@@ -65,9 +66,12 @@ export type PublishedPlanRef = { id: string; version: number } | null;
 
 /** The manufacturer's latest published plan: read before taking the promise lock, so the lock is held only for the worker. */
 export async function loadPublishedPlanRef(manufacturerId: string): Promise<PublishedPlanRef> {
-  const plan = await db.plan.findFirst({ where: { manufacturerId, status: "published" }, orderBy: { version: "desc" }, select: { id: true, version: true } });
-  // a published plan always has its version (set when published)
-  return plan ? { id: plan.id, version: plan.version ?? 0 } : null;
+  const [plan] = await sql().query<{ id: string; version: number }>(
+    `SELECT "id", "version" FROM "Plan" WHERE "manufacturerId" = $1 AND "status" = 'published' AND "version" IS NOT NULL
+     ORDER BY "version" DESC LIMIT 1`,
+    [manufacturerId],
+  );
+  return plan ?? null;
 }
 
 export async function ensurePromiseBase(manufacturerId: string, now: number, published?: PublishedPlanRef): Promise<BaseHandle> {

@@ -1,5 +1,5 @@
 import type { Server } from "socket.io";
-import { db } from "../db";
+import { sql } from "../db/sql";
 import { logger } from "../logger";
 import { canFanOut, emitOutboxRows, type OutboxRow } from "./emit-outbox-rows";
 import { outboxNudges } from "./outbox";
@@ -22,13 +22,16 @@ export function startOutboxDispatcher(io: Server, fanout?: RedisFanout): { stop(
 
   const dispatchOnce = async (): Promise<number> => {
     if (!canFanOut(fanout)) return 0;
-    return db.$transaction(async (tx) => {
-      const batch = await tx.$queryRaw<OutboxRow[]>`
-        SELECT "id", "type", "rooms", "payload", "createdAt" FROM "OutboxEvent"
-        WHERE "dispatchedAt" IS NULL ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`;
-      if (batch.length === 0) return 0;
+    // Plain SQL (lib/server/db/sql.ts): this runs after every order and every agent event.
+    return sql().transaction(async (tx) => {
+      const claimed = await tx.query<{ id: string; type: string; rooms: string[] | null; payload: unknown; createdAt: number }>(
+        `SELECT "id"::text AS "id", "type", "rooms", "payload", (extract(epoch FROM "createdAt") * 1000)::float8 AS "createdAt" FROM "OutboxEvent"
+         WHERE "dispatchedAt" IS NULL ORDER BY "id" LIMIT ${BATCH} FOR UPDATE SKIP LOCKED`,
+      );
+      if (claimed.length === 0) return 0;
+      const batch: OutboxRow[] = claimed.map((row) => ({ id: BigInt(row.id), type: row.type, rooms: row.rooms ?? [], payload: row.payload, createdAt: new Date(row.createdAt) }));
       await emitOutboxRows(io, fanout, batch);
-      await tx.outboxEvent.updateMany({ where: { id: { in: batch.map((event) => event.id) } }, data: { dispatchedAt: new Date() } });
+      await tx.query(`UPDATE "OutboxEvent" SET "dispatchedAt" = $1::timestamp(3) WHERE "id" = ANY($2::bigint[])`, [new Date().toISOString(), claimed.map((row) => row.id)]);
       return batch.length;
     });
   };
