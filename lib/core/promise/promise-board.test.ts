@@ -99,6 +99,54 @@ describe("PromiseBoard", () => {
     );
   });
 
+  it("holds what a trial found when asked to — every line or none; an express unit where it pushed a planned job", () => {
+    const day = (d: number, hh: number) => `2026-12-${String(d).padStart(2, "0")}T${String(hh).padStart(2, "0")}:00:00Z`;
+    const windows = [7, 8, 9, 10, 11].map((d) => ({ start: day(d, 6), end: day(d, 14) }));
+    const base: PromiseBase = {
+      instance: InstanceSchema.parse({
+        version: 1,
+        horizon: { start: day(7, 0), end: day(12, 0) },
+        lines: [
+          { id: "L1", capabilities: ["a"], speed: 1, windows },
+          { id: "L2", capabilities: ["a"], speed: 1, windows },
+        ],
+        setups: { default: 0 },
+        jobs: [
+          { id: "J1", family: "f", requires: ["a"], minutes: 420, due: day(7, 13) },
+          { id: "J2", family: "f", requires: ["a"], minutes: 420, due: day(9, 14) },
+        ],
+      }),
+      assignments: [
+        { jobId: "J1", lineId: "L1", start: day(7, 6) },
+        { jobId: "J2", lineId: "L2", start: day(7, 6) },
+      ],
+    };
+    const unit = { family: "f", requires: ["a"], minutes: 60, weight: 1, express: false };
+    const request = (overrides: Partial<typeof unit> = {}): TrialRequest => ({ units: [{ ...unit, ...overrides }], release: day(7, 0), notBefore: day(7, 0) });
+    const board = new PromiseBoard(base, []);
+
+    const [express] = board.trial([request({ weight: 3, express: true })], ["x"]);
+    expect(express).toEqual([{ lineId: "L2", start: day(7, 6), end: day(7, 7), setupMinutes: 0, pushed: 1 }]);
+    // held: the next question goes around it, as on a board compiled with that hold
+    const held: Hold = { id: "x", units: [{ lineId: "L2", start: day(7, 6), end: day(7, 7), family: "f", requires: ["a"], minutes: 60, due: day(7, 7) }] };
+    expect(buildPromisePlan(base, [held]).schedule.assignments.map((a) => [a.jobId, a.start])).toEqual([
+      ["J1", day(7, 6)],
+      ["hold:x:0", day(7, 6)],
+      ["J2", day(7, 7)],
+    ]);
+    const after = board.trial([request()]);
+    expect(after).toEqual(new PromiseBoard(base, [held]).trial([request()]));
+    expect(after).toEqual([[{ lineId: "L1", start: day(7, 13), end: day(7, 14), setupMinutes: 0, pushed: 0 }]]);
+
+    // one line without room: nothing is held for the other either
+    expect(board.trial([request(), request({ minutes: 600 })], ["y", "z"])).toEqual([after[0], null]);
+    expect(board.trial([request()])).toEqual(after);
+    // held, then its due date told: the same place
+    board.trial([request()], ["y"]);
+    board.updateHolds([{ id: "y", units: [{ lineId: "L1", start: day(7, 13), end: day(7, 14), family: "f", requires: ["a"], minutes: 60, due: day(9, 14) }] }], []);
+    expect(board.trial([request()])).toEqual([[{ lineId: "L1", start: day(8, 6), end: day(8, 7), setupMinutes: 0, pushed: 0 }]]);
+  });
+
   it("keeps answering as a fresh board past the room it was compiled with (hundreds of holds)", () => {
     const days = 40;
     const windows = Array.from({ length: days }, (_, d) => ({ start: at(d * 1440 + 360), end: at(d * 1440 + 1320) }));

@@ -51,7 +51,8 @@ function promiseInstance(base: PromiseBase, holds: Iterable<Hold>): { instance: 
       anchors.set(id, { lineId: unit.lineId, start: unit.start });
     });
   }
-  const instance: Instance = { ...base.instance, jobs: [...base.instance.jobs.filter((job) => anchors.has(job.id) || job.pinned), ...heldJobs] };
+  // Held jobs first: one anchored where a planned job was (an express unit pushed it) goes first.
+  const instance: Instance = { ...base.instance, jobs: [...heldJobs, ...base.instance.jobs.filter((job) => anchors.has(job.id) || job.pinned)] };
   return { instance, anchors, heldUnits: heldJobs.length };
 }
 
@@ -101,17 +102,31 @@ export class PromiseBoard {
 
   /**
    * Slots for each order line; each line goes around the lines before it (none of a line that
-   * found no room). The board is left as it was.
+   * found no room). The board is left as it was — unless `holdIds` (one per line) are given and
+   * every line found room: then each line's slots are held under its id at once, due when they
+   * end until the asker says otherwise (a hold replaced by `updateHolds`).
    */
-  trial(items: readonly TrialRequest[]): Array<TrialSlot[] | null> {
+  trial(items: readonly TrialRequest[], holdIds?: readonly string[]): Array<TrialSlot[] | null> {
     const units = items.flatMap((item) => item.units);
     const board = this.ready(units);
     board.checkpoint();
+    let answers: Array<TrialSlot[] | null>;
     try {
-      return items.map((item, index) => trialInsertion(board, item, `\u0000trial${index}`));
+      answers = items.map((item, index) => trialInsertion(board, item, `\u0000trial${index}`));
     } finally {
       board.rollback();
     }
+    if (holdIds && answers.every((slots) => slots !== null)) {
+      const holds = answers.map((slots, index): Hold => ({
+        id: holdIds[index]!,
+        units: slots!.map((slot, unit) => {
+          const spec = items[index]!.units[unit]!;
+          return { lineId: slot.lineId, start: slot.start, end: slot.end, family: spec.family, requires: spec.requires, minutes: spec.minutes, due: slot.end };
+        }),
+      }));
+      this.updateHolds(holds, []);
+    }
+    return answers;
   }
 
   private dropHold(id: string): void {

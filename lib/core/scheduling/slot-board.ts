@@ -239,12 +239,13 @@ export class SlotBoard {
     model.jobWeight[j] = job.weight ?? 1;
     const lineCount = model.lineCount;
     for (let m = 0; m < lineCount; m++) model.processing[j * lineCount + m] = m === l ? p : -1;
-    // anchored jobs are in anchor order: the held job goes before the first that starts after it
+    // anchored jobs are in anchor order: the held job goes before the first that starts with it
+    // or after it (one it pushed, when it was found by pushing)
     const line = this.solution.lines[l] as LineSequence;
     let k = 0, hi = line.length;
     while (k < hi) {
       const mid = (k + hi) >> 1;
-      if ((this.anchorStart[line.jobs[mid] as number] as number) <= start) k = mid + 1;
+      if ((this.anchorStart[line.jobs[mid] as number] as number) < start) k = mid + 1;
       else hi = mid;
     }
     this.anchorLine[j] = l;

@@ -14,9 +14,10 @@ import { callPromiseWorker, promiseWorkerGeneration } from "./promise-worker-cli
  * as they come and go. Rebuilt when a newer plan is published, when the base is half an hour
  * old (time moves the horizon), when a calendar changed, or when the worker restarted.
  *
- * Promises of one manufacturer are made one at a time (`withPromiseLock`): a trial insertion
- * and the hold it leads to are one step, so two consumers are never given the same slot by
- * this process. Across processes holds meet at the next rebuild (a known limit, ADR 0011).
+ * A trial insertion and the hold it leads to are one step in the worker (it answers one
+ * question at a time and holds what it found before the next), so two consumers are never
+ * given the same slot by this process; no lock is held here while the worker thinks. Across
+ * processes holds meet at the next rebuild (a known limit, ADR 0011).
  */
 const HORIZON_MS = 56 * 86_400_000;
 const BASE_TTL_MS = 30 * 60_000;
@@ -36,20 +37,10 @@ type FactoryState = {
   stale: boolean;
 };
 
-const globalForState = globalThis as unknown as { __promiseBases?: Map<string, FactoryState>; __promiseLocks?: Map<string, Promise<unknown>> };
+const globalForState = globalThis as unknown as { __promiseBases?: Map<string, FactoryState>; __promiseRebuilds?: Map<string, Promise<FactoryState>> };
 const states = (globalForState.__promiseBases ??= new Map());
-const locks = (globalForState.__promiseLocks ??= new Map());
-
-export function withPromiseLock<T>(manufacturerId: string, work: () => Promise<T>): Promise<T> {
-  const previous = locks.get(manufacturerId) ?? Promise.resolve();
-  const next = previous.then(work, work);
-  const settled = next.catch(() => undefined);
-  locks.set(manufacturerId, settled);
-  void settled.then(() => {
-    if (locks.get(manufacturerId) === settled) locks.delete(manufacturerId);
-  });
-  return next;
-}
+/** A rebuild in flight per manufacturer: questions meanwhile wait for it rather than start another. */
+const rebuilds = (globalForState.__promiseRebuilds ??= new Map());
 
 /** The next question rebuilds the base (a line went down, a calendar was edited). */
 export function markPromiseBaseStale(manufacturerId?: string): void {
@@ -64,7 +55,7 @@ export type BaseHandle = { key: string; available: boolean; lineCodes: Map<strin
 
 export type PublishedPlanRef = { id: string; version: number } | null;
 
-/** The manufacturer's latest published plan: read before taking the promise lock, so the lock is held only for the worker. */
+/** The manufacturer's latest published plan (what a base is built on). */
 export async function loadPublishedPlanRef(manufacturerId: string): Promise<PublishedPlanRef> {
   const [plan] = await sql().query<{ id: string; version: number }>(
     `SELECT "id", "version" FROM "Plan" WHERE "manufacturerId" = $1 AND "status" = 'published' AND "version" IS NOT NULL
@@ -84,7 +75,11 @@ export async function ensurePromiseBase(manufacturerId: string, now: number, pub
     await dropExpiredHolds(manufacturerId, state, now);
     return state;
   }
-  return rebuild(manufacturerId, plan, now);
+  const inFlight = rebuilds.get(manufacturerId);
+  if (inFlight) return inFlight;
+  const rebuilt = rebuild(manufacturerId, plan, now).finally(() => rebuilds.delete(manufacturerId));
+  rebuilds.set(manufacturerId, rebuilt);
+  return rebuilt;
 }
 
 async function rebuild(manufacturerId: string, plan: PublishedPlanRef, now: number): Promise<FactoryState> {
@@ -158,21 +153,25 @@ async function dropExpiredHolds(manufacturerId: string, state: FactoryState, now
   await callPromiseWorker({ type: "holds", manufacturerId, add: [], remove: expired });
 }
 
-/** Slots for each order line, against the base and the holds (null: no room in the horizon). */
-export async function trialInsertions(manufacturerId: string, handle: BaseHandle, items: TrialRequest[], now: number): Promise<Array<TrialSlot[] | null>> {
-  let reply = await callPromiseWorker({ type: "trial", manufacturerId, key: handle.key, items });
+/**
+ * Slots for each order line, against the base and the holds (null: no room in the horizon).
+ * With `holdIds` (one per line) the worker holds the slots at once when every line found room;
+ * `addHolds` then gives them their due dates and expiry.
+ */
+export async function trialInsertions(manufacturerId: string, handle: BaseHandle, items: TrialRequest[], now: number, holdIds?: string[]): Promise<Array<TrialSlot[] | null>> {
+  let reply = await callPromiseWorker({ type: "trial", manufacturerId, key: handle.key, items, holdIds });
   if (reply.type === "stale") {
     markPromiseBaseStale(manufacturerId);
     const fresh = await ensurePromiseBase(manufacturerId, now);
-    reply = await callPromiseWorker({ type: "trial", manufacturerId, key: fresh.key, items });
+    reply = await callPromiseWorker({ type: "trial", manufacturerId, key: fresh.key, items, holdIds });
   }
   if (reply.type !== "trial") throw new Error(`the promise worker answered ${reply.type} to a trial insertion`);
   return reply.slots;
 }
 
 /**
- * Capacity now held for a quote or an order (expiresAt null: until the order is planned). The
- * worker has the holds before any later question: it answers in the order it is asked.
+ * Capacity now held for a quote or an order (expiresAt null: until the order is planned). A
+ * hold the worker already keeps (from its trial) is replaced: it gets its due date.
  */
 export async function addHolds(manufacturerId: string, holds: Array<{ id: string; units: HeldUnit[]; expiresAt: number | null }>): Promise<void> {
   const state = states.get(manufacturerId);
@@ -181,11 +180,12 @@ export async function addHolds(manufacturerId: string, holds: Array<{ id: string
   await callPromiseWorker({ type: "holds", manufacturerId, add: holds.map(({ id, units }) => ({ id, units })), remove: [] });
 }
 
+/** Capacity no longer held (the worker may hold it from a trial this process never recorded). */
 export async function removeHolds(manufacturerId: string, ids: string[]): Promise<void> {
   const state = states.get(manufacturerId);
   if (!state || ids.length === 0) return;
-  const known = ids.filter((id) => state.holds.delete(id));
-  if (known.length > 0) await callPromiseWorker({ type: "holds", manufacturerId, add: [], remove: known });
+  for (const id of ids) state.holds.delete(id);
+  await callPromiseWorker({ type: "holds", manufacturerId, add: [], remove: ids });
 }
 
 /** Quotes holding capacity now (not orders). */

@@ -8,14 +8,14 @@ import type { TrialRequest } from "@/lib/core/promise/trial-insertion";
 import { loadPromiseFactory, shippingTermsFor, type PromiseFactory } from "./load-promise-factory";
 import { loadSafetyMargins } from "./load-safety-margins";
 import type { PartsView } from "./load-parts-view";
-import { addHolds, ensurePromiseBase, loadPublishedPlanRef, trialInsertions, withPromiseLock } from "./promise-base";
+import { addHolds, ensurePromiseBase, loadPublishedPlanRef, removeHolds, trialInsertions } from "./promise-base";
 
 /**
  * Promises for order lines (a quote's one line, or an order's lines together): parts → release,
  * one trial insertion for all lines (each goes around the ones before it), the learned margin,
- * shipping to the destination. The capacity found is held at once, inside the manufacturer's
- * promise lock, so the next question goes around it: for `expiresAt` (a quote) or until the
- * order is in a published plan (null).
+ * shipping to the destination. The capacity found is held at once by the promise worker, in the
+ * same step as the trial, so the next question goes around it: for `expiresAt` (a quote) or
+ * until the order is in a published plan (null).
  */
 export type LineToPromise = { evaluation: Evaluation; quantity: number };
 
@@ -54,18 +54,18 @@ export async function promiseLines(input: {
   const margins = await loadSafetyMargins(manufacturerId, now, factory.calendar, factory.confidence);
   const notBefore = isoMinute(Math.ceil(now / 60_000) * 60_000);
   const published = await loadPublishedPlanRef(manufacturerId);
-  // One question at a time per manufacturer (the lock), held for the worker's answer only: the
-  // holds are sent before the next question is let in, and awaited after.
-  const { promised, holdsSent } = await withPromiseLock(manufacturerId, async (): Promise<{ promised: LinesPromised; holdsSent?: Promise<void> }> => {
-    const base = await ensurePromiseBase(manufacturerId, now, published);
-    if (!base.available) return { promised: { kind: "no-capacity", factory, message: "No line has production time in the next eight weeks." } };
-    const requests: TrialRequest[] = input.lines.map((line, index) => {
-      const express = line.evaluation.leadTimeDays < 0;
-      const unit = { family: line.evaluation.job.family, requires: line.evaluation.job.capabilities, minutes: line.evaluation.job.minutesPerUnit, weight: express ? EXPRESS_WEIGHT : 1, express };
-      return { units: Array.from({ length: line.quantity }, () => unit), release: isoMinute(Math.ceil(releases[index]!.release / 60_000) * 60_000), notBefore };
-    });
-    const trials = await trialInsertions(manufacturerId, base, requests, now);
-    if (trials.some((slots) => slots === null)) return { promised: { kind: "no-capacity", factory, message: "The lines have no room for this in the next eight weeks." } };
+  const base = await ensurePromiseBase(manufacturerId, now, published);
+  if (!base.available) return { kind: "no-capacity", factory, message: "No line has production time in the next eight weeks." };
+  const requests: TrialRequest[] = input.lines.map((line, index) => {
+    const express = line.evaluation.leadTimeDays < 0;
+    const unit = { family: line.evaluation.job.family, requires: line.evaluation.job.capabilities, minutes: line.evaluation.job.minutesPerUnit, weight: express ? EXPRESS_WEIGHT : 1, express };
+    return { units: Array.from({ length: line.quantity }, () => unit), release: isoMinute(Math.ceil(releases[index]!.release / 60_000) * 60_000), notBefore };
+  });
+  const holdIds = input.lines.map(() => randomUUID());
+  const trials = await trialInsertions(manufacturerId, base, requests, now, holdIds);
+  // no line held anything unless every line found room
+  if (trials.some((slots) => slots === null)) return { kind: "no-capacity", factory, message: "The lines have no room for this in the next eight weeks." };
+  try {
     const lines: LinePromise[] = input.lines.map((line, index) => {
       const release = releases[index]!;
       const slots = trials[index]!;
@@ -82,14 +82,17 @@ export async function promiseLines(input: {
         const spec = requests[index]!.units[unit]!;
         return { lineId: slot.lineId, start: slot.start, end: slot.end, family: spec.family, requires: spec.requires, minutes: spec.minutes, due };
       });
-      return { promise, hold: { id: randomUUID(), units } };
+      return { promise, hold: { id: holdIds[index]!, units } };
     });
-    const holdsSent = addHolds(
+    // the holds get their due dates (and a quote's expiry)
+    await addHolds(
       manufacturerId,
       lines.map((line) => ({ ...line.hold!, expiresAt: input.holdUntil })),
     );
-    return { promised: { kind: "promised", factory, lines }, holdsSent };
-  });
-  await holdsSent;
-  return promised;
+    return { kind: "promised", factory, lines };
+  } catch (error) {
+    // the worker holds what it found: give it back
+    await removeHolds(manufacturerId, holdIds);
+    throw error;
+  }
 }

@@ -16,7 +16,12 @@ import type { SolveOptions, SolveResult } from "../../core/scheduling/solve";
 export type PromiseWorkerRequest =
   | { type: "base"; manufacturerId: string; key: string; base: PromiseBase; holds: Hold[] }
   | { type: "holds"; manufacturerId: string; add: Hold[]; remove: string[] }
-  | { type: "trial"; manufacturerId: string; key: string; items: TrialRequest[] }
+  /**
+   * Slots for each order line. With `holdIds` (one per line), the slots found are held at once
+   * under those ids when every line found room — the worker answers one question at a time, so
+   * the next question goes around them; the asker sends the holds' due dates later ("holds").
+   */
+  | { type: "trial"; manufacturerId: string; key: string; items: TrialRequest[]; holdIds?: string[] }
   | { type: "solve"; instance: Instance; options: Pick<SolveOptions, "timeLimitMs" | "seed" | "iterationLimit"> }
   | { type: "repair"; plan: Plan; event: RepairEvent; options: Pick<RepairOptions, "timeLimitMs" | "seed" | "iterationLimit" | "maxMoves" | "moveWeight"> };
 

@@ -26,7 +26,7 @@ function handle(request: PromiseWorkerRequest): PromiseWorkerReply {
     case "trial": {
       const factory = factories.get(request.manufacturerId);
       if (!factory || factory.key !== request.key) return { type: "stale" };
-      return { type: "trial", slots: factory.board.trial(request.items) };
+      return { type: "trial", slots: factory.board.trial(request.items, request.holdIds) };
     }
     case "solve":
       return { type: "solve", result: solve(request.instance, { ...request.options }) };
