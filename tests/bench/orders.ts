@@ -7,11 +7,13 @@
  */
 import autocannon from "autocannon";
 import { randomUUID } from "node:crypto";
+import { availableParallelism } from "node:os";
 import { encode } from "next-auth/jwt";
 import { evaluate } from "../../lib/core/configurator/evaluate";
 import { refrigerator, washingMachine } from "../../lib/core/configurator/examples";
 import { createTestDatabase, prepareTemplate } from "../support/test-database";
 import { percentile, startBenchServer } from "./bench-server";
+import { machineCpuSeconds, postgresCpuSeconds, processCpuSeconds } from "./support/cpu-time";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
@@ -60,6 +62,8 @@ async function main() {
     }
     const latencies: number[] = [];
     const statuses = new Map<number, number>();
+    const adminUrl = template.kind === "postgres" ? template.adminUrl : null;
+    const cpuBefore = { server: processCpuSeconds(server.pid), bench: process.cpuUsage(), machine: machineCpuSeconds(), postgres: adminUrl ? await postgresCpuSeconds(adminUrl) : 0 };
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
         {
@@ -76,10 +80,19 @@ async function main() {
       });
     });
     const placed = statuses.get(201) ?? 0;
+    const benchUsage = process.cpuUsage(cpuBefore.bench);
+    const cpuMs = (seconds: number) => ((1000 * seconds) / Math.max(1, placed)).toFixed(1);
     const errors = [...statuses].filter(([status]) => status !== 201).reduce((sum, [, count]) => sum + count, 0) + result.errors + result.timeouts;
     const backend = template.kind === "postgres" ? "postgresql" : "pglite";
     console.log(`backend=${backend} connections=${CONNECTIONS} seconds=${SECONDS} requests=${result.requests.total} errors=${errors}`);
     console.log(`orders placed/s=${(placed / (result.duration || SECONDS)).toFixed(1)} p95_ms=${percentile(latencies, 95).toFixed(0)}`);
+    // CPU per order: the server process (its worker threads included), PostgreSQL, this client; and the machine's busy share.
+    const machineBusy = (machineCpuSeconds() - cpuBefore.machine) / ((result.duration || SECONDS) * availableParallelism());
+    console.log(
+      `cpu_ms_per_order server=${cpuMs(processCpuSeconds(server.pid) - cpuBefore.server)}` +
+        (adminUrl ? ` postgres=${cpuMs((await postgresCpuSeconds(adminUrl)) - cpuBefore.postgres)}` : "") +
+        ` client=${cpuMs((benchUsage.user + benchUsage.system) / 1e6)} machine_busy=${(100 * machineBusy).toFixed(0)}% of ${availableParallelism()} cores`,
+    );
     if (errors > 0) {
       console.error(`non-201 answers: ${JSON.stringify(Object.fromEntries(statuses))}`);
       process.exitCode = 1;
