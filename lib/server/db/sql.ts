@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { PGlite, Transaction } from "@electric-sql/pglite";
 import type pg from "pg";
 import { database } from "../db";
@@ -25,10 +26,26 @@ export interface Sql extends SqlQueryable {
   transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T>;
 }
 
+/**
+ * Every statement here is a constant text, so each is prepared once per connection under a name
+ * derived from its text: PostgreSQL parses and plans it once, not at every call (the order's
+ * one statement writes to ten tables).
+ */
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `tl_${createHash("sha256").update(text).digest("hex").slice(0, 24)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function onPool(pool: pg.Pool): Sql {
   const queryable = (client: pg.Pool | pg.PoolClient): SqlQueryable => ({
     async query<Row>(text: string, values: readonly SqlValue[] = []) {
-      return (await client.query(text, values as unknown[])).rows as Row[];
+      return (await client.query({ name: statementName(text), text, values: values as unknown[] })).rows as Row[];
     },
   });
   return {
