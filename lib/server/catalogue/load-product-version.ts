@@ -19,17 +19,30 @@ export type PublishedProduct = {
   definition: ProductDefinition;
 };
 
+export type PublishedVersionRow = { id: string; productId: string; version: number; name: string; manufacturerId: string };
+
+/**
+ * SQL for the published versions of the products in `$param` (text[]), as a JSON array of
+ * PublishedVersionRow: a column of its own, so a use case can read them with what else it needs.
+ */
+export function publishedVersionsJson(param: string): string {
+  return `COALESCE((
+    SELECT json_agg(json_build_object('id', v."id", 'productId', v."productId", 'version', v."version", 'name', p."name", 'manufacturerId', p."manufacturerId"))
+    FROM "Product" p JOIN "ProductVersion" v ON v."productId" = p."id" AND v."version" = p."publishedVersion"
+    WHERE p."id" = ANY(${param}::text[]) AND p."status" = 'published'
+  ), '[]'::json)`;
+}
+
 /** The current published versions of these products (unpublished or unknown ones are absent). */
 export async function loadPublishedProducts(productIds: string[]): Promise<Map<string, PublishedProduct>> {
   const ids = [...new Set(productIds)];
   if (ids.length === 0) return new Map();
-  // One round trip for the product and its published version (placed on every order).
-  const versions = await sql().query<{ id: string; productId: string; version: number; name: string; manufacturerId: string }>(
-    `SELECT v."id", v."productId", v."version", p."name", p."manufacturerId"
-     FROM "Product" p JOIN "ProductVersion" v ON v."productId" = p."id" AND v."version" = p."publishedVersion"
-     WHERE p."id" = ANY($1::text[]) AND p."status" = 'published'`,
-    [ids],
-  );
+  const [row] = await sql().query<{ versions: PublishedVersionRow[] }>(`SELECT ${publishedVersionsJson("$1")} AS "versions"`, [ids]);
+  return publishedProductsOf(row!.versions);
+}
+
+/** Products of these published versions, with their parsed definitions (cached by version). */
+export async function publishedProductsOf(versions: readonly PublishedVersionRow[]): Promise<Map<string, PublishedProduct>> {
   const missing = versions.filter((version) => !cache.has(version.id));
   if (missing.length > 0) {
     const documents = await db.productVersion.findMany({ where: { id: { in: missing.map((v) => v.id) } }, select: { id: true, definition: true } });

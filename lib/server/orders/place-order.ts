@@ -7,14 +7,14 @@ import type { Actor, UserActor } from "@/lib/core/policy";
 import { allocateStock } from "@/lib/core/sourcing/allocate-stock";
 import { chooseSupplier } from "@/lib/core/sourcing/choose-supplier";
 import { authorize } from "../auth/authorize";
-import { loadPublishedProducts } from "../catalogue/load-product-version";
+import { publishedProductsOf, publishedVersionsJson, type PublishedVersionRow } from "../catalogue/load-product-version";
 import { clock } from "../clock";
 import { db } from "../db";
 import { isUniqueViolation } from "../db/database-errors";
 import { sql } from "../db/sql";
 import { AppError, conflict } from "../errors";
 import { loadPartsWithOffers, partsViewOf, type PartWithOffers } from "../promise/load-parts-view";
-import { promiseOrder as promiseOrderFromPlan, type OrderPromiseOutcome } from "../promise/promise-order";
+import { loadOrderPromiseInputs, promiseOrder as promiseOrderFromPlan, type OrderPromiseOutcome } from "../promise/promise-order";
 import { nudgeOutbox } from "../realtime/outbox";
 import { factoryProfile } from "./factory-profile";
 import { STOCK_TAKEN, writePlacedOrder, type PlacedOrderDraft } from "./write-placed-order";
@@ -59,11 +59,15 @@ function newOrderNumber(now: Date): string {
 export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ order: PlacedOrder; replayed: boolean }> {
   authorize(actor, "order.place");
   const requestHash = requestHashOf(input);
-  const existing = await findByIdempotencyKey(input.idempotencyKey);
-  if (existing) return { order: replay(existing, actor.userId, requestHash), replayed: true };
+  // One statement: an order already placed with this key, and the products' published versions.
+  const [known] = await sql().query<{ existing: StoredOrder | null; versions: PublishedVersionRow[] }>(
+    `SELECT ${storedOrderJson("$1")} AS "existing", ${publishedVersionsJson("$2")} AS "versions"`,
+    [input.idempotencyKey, [...new Set(input.items.map((item) => item.productId))]],
+  );
+  if (known!.existing) return { order: replay(known!.existing, actor.userId, requestHash), replayed: true };
 
   const now = clock.now();
-  const products = await loadPublishedProducts(input.items.map((item) => item.productId));
+  const products = await publishedProductsOf(known!.versions);
   const fields: Array<{ path: string; message: string; code: string }> = [];
   const evaluated = input.items.map((item, index) => {
     const product = products.get(item.productId);
@@ -95,9 +99,11 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
 
   const needs = items.flatMap((item) => item.evaluation.partsList.map((line) => ({ partNumber: line.partNumber, quantity: line.quantity })));
   const partNumbers = needs.map((need) => need.partNumber);
-  let parts = await loadPartsWithOffers(manufacturerId, partNumbers);
-  const known = new Set(parts.map((part) => part.partNumber));
-  const unknown = needs.find((need) => !known.has(need.partNumber));
+  const lines = items.map((item) => ({ productId: item.product.productId, evaluation: item.evaluation, quantity: item.quantity }));
+  const inputs = await loadOrderPromiseInputs({ manufacturerId, consumerId: actor.userId, now: now.getTime(), lines });
+  let parts = inputs.parts;
+  const catalogued = new Set(parts.map((part) => part.partNumber));
+  const unknown = needs.find((need) => !catalogued.has(need.partNumber));
   if (unknown) throw new AppError("PART_NOT_CATALOGUED", `The factory has no part ${unknown.partNumber}; it cannot take this order yet.`, { status: 409 });
 
   // Capable-to-promise (or the quote the consumer holds), made before the write: it asks the
@@ -107,8 +113,8 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
     consumerId: actor.userId,
     destination: input.shippingAddress.country,
     now: now.getTime(),
-    lines: items.map((item) => ({ productId: item.product.productId, evaluation: item.evaluation, quantity: item.quantity })),
-    parts: partsViewOf(parts),
+    lines,
+    preloaded: { parts: partsViewOf(parts), quotes: inputs.quotes, published: inputs.published },
   });
   if (planned.kind === "unavailable") {
     throw new AppError("PART_UNAVAILABLE", `No supplier can deliver part ${planned.missing[0]!.partNumber} right now; this configuration cannot be ordered.`, { status: 409 });
@@ -202,14 +208,17 @@ async function draftOrder(input: {
 
 type StoredOrder = { id: string; number: string; status: string; totalPrice: number; currency: string; promisedDate: number | null; consumerId: string; requestHash: string };
 
-async function findByIdempotencyKey(idempotencyKey: string): Promise<StoredOrder | undefined> {
-  const [order] = await sql().query<StoredOrder>(
-    `SELECT "id", "number", "status"::text AS "status", "totalPrice", "currency", "consumerId", "requestHash",
-            (extract(epoch FROM "promisedDate") * 1000)::float8 AS "promisedDate"
-     FROM "Order" WHERE "idempotencyKey" = $1`,
-    [idempotencyKey],
-  );
-  return order;
+/** SQL for the order placed with idempotency key `$key`, as JSON (a StoredOrder, or null). */
+function storedOrderJson(key: string): string {
+  return `(SELECT json_build_object('id', "id", 'number', "number", 'status', "status", 'totalPrice', "totalPrice", 'currency', "currency",
+                                   'consumerId', "consumerId", 'requestHash', "requestHash",
+                                   'promisedDate', (extract(epoch FROM "promisedDate") * 1000)::float8)
+           FROM "Order" WHERE "idempotencyKey" = ${key})`;
+}
+
+async function findByIdempotencyKey(idempotencyKey: string): Promise<StoredOrder | null> {
+  const [row] = await sql().query<{ order: StoredOrder | null }>(`SELECT ${storedOrderJson("$1")} AS "order"`, [idempotencyKey]);
+  return row!.order;
 }
 
 function replay(order: StoredOrder, consumerId: string, requestHash: string): PlacedOrder {

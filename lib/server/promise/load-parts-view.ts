@@ -16,25 +16,31 @@ export type PartWithOffers = {
   offers: Array<SupplierOffer & { supplierName: string }>;
 };
 
+/** SQL for the parts `$numbers` (text[]) of manufacturer `$manufacturer` with their offers, as a JSON array of PartWithOffers. */
+export function partsWithOffersJson(manufacturer: string, numbers: string): string {
+  return `COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', p."id", 'partNumber', p."partNumber", 'name', p."name", 'onHand', p."onHand", 'reserved', p."reserved",
+      'offers', COALESCE((
+        SELECT json_agg(json_build_object(
+                 'supplierId', sp."supplierId", 'supplierName', o."name", 'unitPrice', sp."unitPrice",
+                 'leadTimeDays', sp."leadTimeDays", 'minOrderQty', sp."minOrderQty", 'active', sp."active")
+               ORDER BY sp."supplierId")
+        FROM "SupplierPart" sp
+        JOIN "Organization" o ON o."id" = sp."supplierId"
+        JOIN "SupplierRelationship" r ON r."supplierId" = sp."supplierId" AND r."manufacturerId" = p."manufacturerId"
+        WHERE sp."partId" = p."id" AND sp."active"
+      ), '[]'::json)))
+    FROM "Part" p
+    WHERE p."manufacturerId" = ${manufacturer} AND p."partNumber" = ANY(${numbers}::text[])
+  ), '[]'::json)`;
+}
+
 export async function loadPartsWithOffers(manufacturerId: string, partNumbers: readonly string[]): Promise<PartWithOffers[]> {
   const numbers = [...new Set(partNumbers)];
   if (numbers.length === 0) return [];
-  return sql().query<PartWithOffers>(
-    `SELECT p."id", p."partNumber", p."name", p."onHand", p."reserved",
-       COALESCE((
-         SELECT json_agg(json_build_object(
-                  'supplierId', sp."supplierId", 'supplierName', o."name", 'unitPrice', sp."unitPrice",
-                  'leadTimeDays', sp."leadTimeDays", 'minOrderQty', sp."minOrderQty", 'active', sp."active")
-                ORDER BY sp."supplierId")
-         FROM "SupplierPart" sp
-         JOIN "Organization" o ON o."id" = sp."supplierId"
-         JOIN "SupplierRelationship" r ON r."supplierId" = sp."supplierId" AND r."manufacturerId" = p."manufacturerId"
-         WHERE sp."partId" = p."id" AND sp."active"
-       ), '[]'::json) AS "offers"
-     FROM "Part" p
-     WHERE p."manufacturerId" = $1 AND p."partNumber" = ANY($2::text[])`,
-    [manufacturerId, numbers],
-  );
+  const [row] = await sql().query<{ parts: PartWithOffers[] }>(`SELECT ${partsWithOffersJson("$1", "$2")} AS "parts"`, [manufacturerId, numbers]);
+  return row!.parts;
 }
 
 /** Free stock, active supplier offers and names of a manufacturer's parts: what a release rests on. */

@@ -55,14 +55,16 @@ export type BaseHandle = { key: string; available: boolean; lineCodes: Map<strin
 
 export type PublishedPlanRef = { id: string; version: number } | null;
 
-/** The manufacturer's latest published plan (what a base is built on). */
+/** SQL for manufacturer `$manufacturer`'s latest published plan as JSON ({id, version}, or null): what a base is built on. */
+export function publishedPlanJson(manufacturer: string): string {
+  return `(SELECT json_build_object('id', "id", 'version', "version") FROM "Plan"
+           WHERE "manufacturerId" = ${manufacturer} AND "status" = 'published' AND "version" IS NOT NULL
+           ORDER BY "version" DESC LIMIT 1)`;
+}
+
 export async function loadPublishedPlanRef(manufacturerId: string): Promise<PublishedPlanRef> {
-  const [plan] = await sql().query<{ id: string; version: number }>(
-    `SELECT "id", "version" FROM "Plan" WHERE "manufacturerId" = $1 AND "status" = 'published' AND "version" IS NOT NULL
-     ORDER BY "version" DESC LIMIT 1`,
-    [manufacturerId],
-  );
-  return plan ?? null;
+  const [row] = await sql().query<{ plan: PublishedPlanRef }>(`SELECT ${publishedPlanJson("$1")} AS "plan"`, [manufacturerId]);
+  return row!.plan ?? null;
 }
 
 export async function ensurePromiseBase(manufacturerId: string, now: number, published?: PublishedPlanRef): Promise<BaseHandle> {

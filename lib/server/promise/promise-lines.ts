@@ -8,7 +8,7 @@ import type { TrialRequest } from "@/lib/core/promise/trial-insertion";
 import { loadPromiseFactory, shippingTermsFor, type PromiseFactory } from "./load-promise-factory";
 import { loadSafetyMargins } from "./load-safety-margins";
 import type { PartsView } from "./load-parts-view";
-import { addHolds, ensurePromiseBase, loadPublishedPlanRef, removeHolds, trialInsertions } from "./promise-base";
+import { addHolds, ensurePromiseBase, loadPublishedPlanRef, removeHolds, trialInsertions, type PublishedPlanRef } from "./promise-base";
 
 /**
  * Promises for order lines (a quote's one line, or an order's lines together): parts → release,
@@ -38,6 +38,8 @@ export async function promiseLines(input: {
   now: number;
   /** Epoch ms the holds expire (quotes), or null: held until planned (orders). */
   holdUntil: number | null;
+  /** The latest published plan, when the caller has read it already. */
+  published?: PublishedPlanRef;
 }): Promise<LinesPromised> {
   const { manufacturerId, now } = input;
   const factory = await loadPromiseFactory(manufacturerId, now);
@@ -53,7 +55,7 @@ export async function promiseLines(input: {
   }
   const margins = await loadSafetyMargins(manufacturerId, now, factory.calendar, factory.confidence);
   const notBefore = isoMinute(Math.ceil(now / 60_000) * 60_000);
-  const published = await loadPublishedPlanRef(manufacturerId);
+  const published = input.published !== undefined ? input.published : await loadPublishedPlanRef(manufacturerId);
   const base = await ensurePromiseBase(manufacturerId, now, published);
   if (!base.available) return { kind: "no-capacity", factory, message: "No line has production time in the next eight weeks." };
   const requests: TrialRequest[] = input.lines.map((line, index) => {

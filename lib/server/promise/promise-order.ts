@@ -4,11 +4,12 @@ import type { CapablePromise } from "@/lib/core/promise/capable-to-promise";
 import type { HeldUnit } from "@/lib/core/promise/promise-plan";
 import { latestFinishFor, shipmentFor } from "@/lib/core/promise/shipping";
 import { sql } from "../db/sql";
-import { loadPartsView, type PartsView } from "./load-parts-view";
+import { loadPartsView, partsWithOffersJson, type PartsView, type PartWithOffers } from "./load-parts-view";
+import { publishedPlanJson, type PublishedPlanRef } from "./promise-base";
 import { loadPromiseFactory, shippingTermsFor } from "./load-promise-factory";
 import { keepHold, removeHolds } from "./promise-base";
 import { promiseLines } from "./promise-lines";
-import { configurationHash } from "./quote-delivery";
+import { configurationHash, holderKeyOfUser } from "./quote-delivery";
 
 /**
  * The promise an order is placed with. A line the consumer was quoted for moments ago (same
@@ -30,6 +31,42 @@ export type HoldRow = {
 
 export type OrderLinePromised = { promise: OrderPromise; newHolds: HoldRow[]; consumedQuotes: string[]; undo: () => Promise<void> };
 
+/** A quote the consumer holds: its capacity, and the promise it was given. */
+export type HeldQuote = { id: string; productId: string; configurationHash: string; quantity: number; promise: unknown };
+
+/**
+ * SQL for the live quotes of holder `$holder` at manufacturer `$manufacturer` for the
+ * configurations `$hashes` (text[]) at `$now` (ISO), newest first, as a JSON array of HeldQuote.
+ */
+export function heldQuotesJson(manufacturer: string, holder: string, now: string, hashes: string): string {
+  return `COALESCE((
+    SELECT json_agg(json_build_object('id', "id", 'productId', "productId", 'configurationHash', "configurationHash", 'quantity', "quantity", 'promise', "promise")
+                    ORDER BY "createdAt" DESC, "id" DESC)
+    FROM "QuoteReservation"
+    WHERE "manufacturerId" = ${manufacturer} AND "holderKey" = ${holder} AND "status" = 'held' AND "expiresAt" > ${now}::timestamp(3)
+      AND "configurationHash" = ANY(${hashes}::text[])
+  ), '[]'::json)`;
+}
+
+/**
+ * Everything an order's promise reads, in one statement: its parts with their offers, the
+ * quotes its consumer holds for these configurations, the published plan.
+ */
+export async function loadOrderPromiseInputs(input: {
+  manufacturerId: string;
+  consumerId: string;
+  now: number;
+  lines: Array<{ evaluation: Evaluation; quantity: number }>;
+}): Promise<{ parts: PartWithOffers[]; quotes: HeldQuote[]; published: PublishedPlanRef }> {
+  const partNumbers = [...new Set(input.lines.flatMap((line) => line.evaluation.partsList.map((part) => part.partNumber)))];
+  const hashes = input.lines.map((line) => configurationHash(line.evaluation.configuration, line.quantity));
+  const [row] = await sql().query<{ parts: PartWithOffers[]; quotes: HeldQuote[]; plan: PublishedPlanRef }>(
+    `SELECT ${partsWithOffersJson("$1", "$2")} AS "parts", ${heldQuotesJson("$1", "$3", "$4", "$5")} AS "quotes", ${publishedPlanJson("$1")} AS "plan"`,
+    [input.manufacturerId, partNumbers, holderKeyOfUser(input.consumerId), new Date(input.now).toISOString(), hashes],
+  );
+  return { parts: row!.parts, quotes: row!.quotes, published: row!.plan ?? null };
+}
+
 export type OrderPromiseOutcome = { kind: "promised"; order: OrderLinePromised } | { kind: "unavailable"; missing: Array<{ partNumber: string; shortfall: number }> } | { kind: "fallback" };
 
 export async function promiseOrder(input: {
@@ -38,25 +75,21 @@ export async function promiseOrder(input: {
   destination: string;
   now: number;
   lines: Array<{ productId: string; evaluation: Evaluation; quantity: number }>;
-  /** The order's parts, when the caller has read them already. */
-  parts?: PartsView;
+  /** What the caller has read already (`loadOrderPromiseInputs`): the order's parts, the holder's quotes, the published plan. */
+  preloaded?: { parts: PartsView; quotes: HeldQuote[]; published: PublishedPlanRef };
 }): Promise<OrderPromiseOutcome> {
   const { manufacturerId, now } = input;
   const factory = await loadPromiseFactory(manufacturerId, now);
   const terms = shippingTermsFor(factory, input.destination);
-  const holderKey = `user:${input.consumerId}`;
+  const holderKey = holderKeyOfUser(input.consumerId);
   const hashes = input.lines.map((line) => configurationHash(line.evaluation.configuration, line.quantity));
 
   const quotes =
-    factory.mode === "capable_to_promise"
-      ? await sql().query<{ id: string; productId: string; configurationHash: string; quantity: number; promise: unknown }>(
-          `SELECT "id", "productId", "configurationHash", "quantity", "promise" FROM "QuoteReservation"
-           WHERE "manufacturerId" = $1 AND "holderKey" = $2 AND "status" = 'held' AND "expiresAt" > $3::timestamp(3)
-             AND "configurationHash" = ANY($4::text[])
-           ORDER BY "createdAt" DESC, "id" DESC`,
-          [manufacturerId, holderKey, new Date(now).toISOString(), hashes],
-        )
-      : [];
+    factory.mode !== "capable_to_promise"
+      ? []
+      : input.preloaded
+        ? input.preloaded.quotes
+        : (await sql().query<{ quotes: HeldQuote[] }>(`SELECT ${heldQuotesJson("$1", "$2", "$3", "$4")} AS "quotes"`, [manufacturerId, holderKey, new Date(now).toISOString(), hashes]))[0]!.quotes;
   const used = new Set<string>();
   const quoted = input.lines.map((line, index) => {
     const quote = quotes.find((q) => !used.has(q.id) && q.configurationHash === hashes[index] && q.productId === line.productId && q.quantity === line.quantity);
@@ -75,8 +108,8 @@ export async function promiseOrder(input: {
     items[index] = { ...promise, ...shipment, transitDays: terms.transitDays, destination: terms.destination, productionDue: Math.max(promise.promisedFinish, latestFinishFor(shipment.arrivalDate, terms)) };
   }
   if (open.length > 0) {
-    const parts = input.parts ?? (await loadPartsView(manufacturerId, open.flatMap(({ line }) => line.evaluation.partsList.map((part) => part.partNumber))));
-    const result = await promiseLines({ manufacturerId, lines: open.map(({ line }) => line), parts, destination: input.destination, now, holdUntil: null });
+    const parts = input.preloaded?.parts ?? (await loadPartsView(manufacturerId, open.flatMap(({ line }) => line.evaluation.partsList.map((part) => part.partNumber))));
+    const result = await promiseLines({ manufacturerId, lines: open.map(({ line }) => line), parts, destination: input.destination, now, holdUntil: null, published: input.preloaded?.published });
     if (result.kind === "unavailable") return { kind: "unavailable", missing: result.missing };
     if (result.kind === "no-capacity") return { kind: "fallback" };
     result.lines.forEach((promised, k) => {

@@ -22,7 +22,12 @@ export function configurationHash(configuration: unknown, quantity: number): str
 }
 
 export function holderKeyOf(actor: Actor): string {
-  return actor.kind === "user" ? `user:${actor.userId}` : "anon";
+  return actor.kind === "user" ? holderKeyOfUser(actor.userId) : "anon";
+}
+
+/** Whose quote: a signed-in user's quotes can be ordered against (by that user only). */
+export function holderKeyOfUser(userId: string): string {
+  return `user:${userId}`;
 }
 
 /**
