@@ -34,8 +34,21 @@ type FactoryState = {
   available: boolean;
   lineCodes: Map<string, string>;
   holds: Map<string, StoredHold>;
+  /** the holds that expire (quotes), by id: few, while orders' holds are many and never expire */
+  expiring: Map<string, number>;
   stale: boolean;
 };
+
+function keepInState(state: FactoryState, hold: StoredHold): void {
+  state.holds.set(hold.id, hold);
+  if (hold.expiresAt === null) state.expiring.delete(hold.id);
+  else state.expiring.set(hold.id, hold.expiresAt);
+}
+
+function dropFromState(state: FactoryState, id: string): void {
+  state.holds.delete(id);
+  state.expiring.delete(id);
+}
 
 const globalForState = globalThis as unknown as { __promiseBases?: Map<string, FactoryState>; __promiseRebuilds?: Map<string, Promise<FactoryState>> };
 const states = (globalForState.__promiseBases ??= new Map());
@@ -106,9 +119,11 @@ async function rebuild(manufacturerId: string, plan: PublishedPlanRef, now: numb
     generation,
     available: build.instance !== null,
     lineCodes: new Map(planning.lines.map((line) => [line.id, line.code])),
-    holds: new Map(holds.map((hold) => [hold.id, hold])),
+    holds: new Map(),
+    expiring: new Map(),
     stale: false,
   };
+  for (const hold of holds) keepInState(state, hold);
   if (build.instance) {
     const base: PromiseBase = {
       instance: { ...build.instance, jobs: build.instance.jobs.filter((job) => inPlan.has(job.id)) },
@@ -149,9 +164,10 @@ async function loadHolds(manufacturerId: string, publishedPlanId: string | null,
 }
 
 async function dropExpiredHolds(manufacturerId: string, state: FactoryState, now: number): Promise<void> {
-  const expired = [...state.holds.values()].filter((hold) => hold.expiresAt !== null && hold.expiresAt <= now).map((hold) => hold.id);
+  if (state.expiring.size === 0) return;
+  const expired = [...state.expiring].filter(([, expiresAt]) => expiresAt <= now).map(([id]) => id);
   if (expired.length === 0) return;
-  for (const id of expired) state.holds.delete(id);
+  for (const id of expired) dropFromState(state, id);
   await callPromiseWorker({ type: "holds", manufacturerId, add: [], remove: expired });
 }
 
@@ -178,7 +194,7 @@ export async function trialInsertions(manufacturerId: string, handle: BaseHandle
 export async function addHolds(manufacturerId: string, holds: Array<{ id: string; units: HeldUnit[]; expiresAt: number | null }>): Promise<void> {
   const state = states.get(manufacturerId);
   if (!state || holds.length === 0) return;
-  for (const hold of holds) state.holds.set(hold.id, hold);
+  for (const hold of holds) keepInState(state, hold);
   await callPromiseWorker({ type: "holds", manufacturerId, add: holds.map(({ id, units }) => ({ id, units })), remove: [] });
 }
 
@@ -186,19 +202,18 @@ export async function addHolds(manufacturerId: string, holds: Array<{ id: string
 export async function removeHolds(manufacturerId: string, ids: string[]): Promise<void> {
   const state = states.get(manufacturerId);
   if (!state || ids.length === 0) return;
-  for (const id of ids) state.holds.delete(id);
+  for (const id of ids) dropFromState(state, id);
   await callPromiseWorker({ type: "holds", manufacturerId, add: [], remove: ids });
 }
 
 /** Quotes holding capacity now (not orders). */
 export function liveQuoteCount(manufacturerId: string): number {
-  let count = 0;
-  for (const hold of states.get(manufacturerId)?.holds.values() ?? []) if (hold.expiresAt !== null) count++;
-  return count;
+  return states.get(manufacturerId)?.expiring.size ?? 0;
 }
 
 /** A quote's hold became an order's: it no longer expires. */
 export function keepHold(manufacturerId: string, id: string): void {
-  const hold = states.get(manufacturerId)?.holds.get(id);
-  if (hold) hold.expiresAt = null;
+  const state = states.get(manufacturerId);
+  const hold = state?.holds.get(id);
+  if (state && hold) keepInState(state, { ...hold, expiresAt: null });
 }
