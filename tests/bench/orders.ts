@@ -3,7 +3,9 @@
  * the embedded database, or on PostgreSQL when TEST_DATABASE_URL points at a server (the
  * benchmark makes its own database from the seeded template there).
  * Prints: `orders placed/s=… p95_ms=…` (plus the back end, requests and errors).
- * Options (env): BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 16).
+ * Options (env): BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 16), BENCH_STOCK (every
+ * part's stock on hand: with plenty, every order reserves — and locks — the same part rows; by
+ * default the demo's stock, gone after a few dozen orders).
  */
 import autocannon from "autocannon";
 import { randomUUID } from "node:crypto";
@@ -19,6 +21,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 15);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 16);
 const AUTH_SECRET = "bench-secret-0123456789abcdef0123456789";
 const CONSUMERS = 20;
+const STOCK = process.env.BENCH_STOCK === undefined ? null : Number(process.env.BENCH_STOCK);
 
 async function createConsumers(databaseUrl: string): Promise<string[]> {
   process.env.DATABASE_URL = databaseUrl;
@@ -29,6 +32,7 @@ async function createConsumers(databaseUrl: string): Promise<string[]> {
     const user = await db.user.create({ data: { email: `bench-${randomUUID()}@example.test`, name: `Bench ${i}`, role: "consumer", passwordHash: template.passwordHash } });
     ids.push(user.id);
   }
+  if (STOCK !== null) await db.part.updateMany({ data: { onHand: STOCK, reserved: 0 } });
   await disconnectDatabase();
   return Promise.all(ids.map(async (id) => `authjs.session-token=${await encode({ token: { sub: id, uid: id, sv: 1 }, secret: AUTH_SECRET, salt: "authjs.session-token", maxAge: 3600 })}`));
 }
@@ -48,7 +52,9 @@ async function main() {
   const template = await prepareTemplate();
   const database = await createTestDatabase(template, true);
   const cookies = await createConsumers(database.url);
-  const server = await startBenchServer({ port: 3210, databaseUrl: database.url, authSecret: AUTH_SECRET, env: { DATABASE_POOL_SIZE: "20" } });
+  // a database connection for every request in flight, and some for the outbox and the promise's rebuilds
+  const poolSize = String(Math.max(20, CONNECTIONS + 8));
+  const server = await startBenchServer({ port: 3210, databaseUrl: database.url, authSecret: AUTH_SECRET, env: { DATABASE_POOL_SIZE: poolSize } });
   const items = cartItems();
   const address = { name: "Bench Buyer", line1: "Testvägen 1", postalCode: "111 22", city: "Stockholm", country: "SE" };
   const body = () => JSON.stringify({ idempotencyKey: `bench-${randomUUID()}`, items, shippingAddress: address, contact: { email: "bench@example.test" } });
@@ -84,7 +90,7 @@ async function main() {
     const cpuMs = (seconds: number) => ((1000 * seconds) / Math.max(1, placed)).toFixed(1);
     const errors = [...statuses].filter(([status]) => status !== 201).reduce((sum, [, count]) => sum + count, 0) + result.errors + result.timeouts;
     const backend = template.kind === "postgres" ? "postgresql" : "pglite";
-    console.log(`backend=${backend} connections=${CONNECTIONS} seconds=${SECONDS} requests=${result.requests.total} errors=${errors}`);
+    console.log(`backend=${backend} connections=${CONNECTIONS} seconds=${SECONDS}${STOCK === null ? "" : ` stock=${STOCK}`} requests=${result.requests.total} errors=${errors}`);
     console.log(`orders placed/s=${(placed / (result.duration || SECONDS)).toFixed(1)} p95_ms=${percentile(latencies, 95).toFixed(0)}`);
     // CPU per order: the server process (its worker threads included), PostgreSQL, this client; and the machine's busy share.
     const machineBusy = (machineCpuSeconds() - cpuBefore.machine) / ((result.duration || SECONDS) * availableParallelism());

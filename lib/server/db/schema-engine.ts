@@ -3,6 +3,7 @@ import { createRequire } from "node:module";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { bindMigrationAwareSqlAdapterFactory, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import pg from "pg";
 
 /**
  * Prisma's schema engine compiled to WebAssembly, driven over a driver adapter. The Prisma CLI
@@ -38,6 +39,30 @@ async function loadEngineModule() {
 
 let enginePromise: ReturnType<typeof loadEngineModule> | undefined;
 
+type ConnectedAdapter = Awaited<ReturnType<SqlMigrationAwareDriverAdapterFactory["connect"]>>;
+
+/**
+ * The pg adapter runs a migration script by splitting it at every ";", which cuts a function's
+ * dollar-quoted body apart (prisma/migrations/20261206080000_reserve_stock). PostgreSQL's simple
+ * query protocol takes a whole script, as the native schema engine sends it: send it so. (The
+ * PGlite adapter already does.)
+ */
+function wholeScripts(adapter: ConnectedAdapter): ConnectedAdapter {
+  const driver = (adapter as { underlyingDriver?: () => unknown }).underlyingDriver?.();
+  if (!(driver instanceof pg.Pool)) return adapter;
+  const onError = (adapter as { onError?: (error: unknown) => never }).onError?.bind(adapter);
+  adapter.executeScript = async (script: string) => {
+    try {
+      await driver.query(script);
+    } catch (error) {
+      // the adapter's own translation into the engine's error kinds, when it has one
+      onError?.(error);
+      throw error;
+    }
+  };
+  return adapter;
+}
+
 /** Opens the engine over `adapterFactory`. Every adapter the engine connects is tracked for dispose. */
 export async function openSchemaEngine(
   adapterFactory: SqlMigrationAwareDriverAdapterFactory,
@@ -51,12 +76,12 @@ export async function openSchemaEngine(
     provider: adapterFactory.provider,
     adapterName: adapterFactory.adapterName,
     connect: async () => {
-      const adapter = await adapterFactory.connect();
+      const adapter = wholeScripts(await adapterFactory.connect());
       opened.push(adapter);
       return adapter;
     },
     connectToShadowDb: async () => {
-      const adapter = await adapterFactory.connectToShadowDb();
+      const adapter = wholeScripts(await adapterFactory.connectToShadowDb());
       opened.push(adapter);
       return adapter;
     },

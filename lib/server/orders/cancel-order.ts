@@ -36,9 +36,11 @@ export async function cancelOrder(actor: Actor, orderId: string) {
     if (withdrawn.length > 0) {
       await tx.partsRequest.updateMany({ where: { id: { in: withdrawn.map((r) => r.id) } }, data: { status: "withdrawn", version: { increment: 1 } } });
     }
+    // In part id order, as order placement reserves (tailorline_reserve_stock): no deadlock between them.
     const reservations = await tx.stockReservation.findMany({
       where: { orderItem: { orderId: order.id }, releasedAt: null },
       select: { id: true, partId: true, quantity: true },
+      orderBy: { partId: "asc" },
     });
     for (const reservation of reservations) {
       await tx.part.update({ where: { id: reservation.partId }, data: { reserved: { decrement: reservation.quantity } } });

@@ -33,6 +33,8 @@ export type PlacedOrderDraft = {
 
 /** The stock the draft counted on was taken by another order meanwhile: nothing was written. */
 export const STOCK_TAKEN = Symbol("stock taken");
+/** What tailorline_reserve_stock aborts with (prisma/migrations/20261206080000_reserve_stock). */
+const STOCK_TAKEN_SQLSTATE = "TL001";
 
 // Options that take days off the lead time (express) buy priority on the lines.
 const EXPRESS_WEIGHT = 3;
@@ -42,9 +44,9 @@ const EXPRESS_WEIGHT = 3;
  * while that statement runs: the stock it reserves (the parts' rows locked in id order, so
  * concurrent orders queue instead of deadlocking), the order and its configuration snapshots,
  * the holds it keeps, stock reservations, parts requests per supplier, one production job per
- * unit, the timeline's first entries and the events for suppliers and the factory. Every write
- * is conditional on all of the stock being there still; when some of it is not, nothing is
- * written and STOCK_TAKEN tells the caller to plan again from fresh stock.
+ * unit, the timeline's first entries and the events for suppliers and the factory. When some of
+ * the stock it counted on is gone, nothing is written and STOCK_TAKEN tells the caller to plan
+ * again from fresh stock.
  */
 export async function writePlacedOrder(draft: PlacedOrderDraft): Promise<PlacedOrder | typeof STOCK_TAKEN> {
   const unsourced = draft.requests.find((request) => request.choice === null);
@@ -119,62 +121,54 @@ export async function writePlacedOrder(draft: PlacedOrderDraft): Promise<PlacedO
     ].map((event, n) => ({ n, ...event })),
   };
 
-  const [result] = await sql().query<{ ok: boolean }>(PLACE_ORDER_STATEMENT, [
-    JSON.stringify(rows.stock), // $1
-    orderId, // $2
-    draft.number,
-    draft.actor.userId,
-    draft.manufacturerId, // $5
-    status,
-    draft.currency,
-    totalPrice,
-    JSON.stringify(draft.input.shippingAddress),
-    JSON.stringify(draft.input.contact), // $10
-    draft.input.idempotencyKey,
-    draft.requestHash,
-    promise.promisedDate.toISOString(),
-    promise.plannedFinishAt?.toISOString() ?? null,
-    at, // $15
-    JSON.stringify(rows.items),
-    JSON.stringify(rows.holds),
-    draft.holds?.consume ?? [],
-    JSON.stringify(rows.reservations),
-    JSON.stringify(rows.requests), // $20
-    promise.partsNeededBy.toISOString(),
-    JSON.stringify(rows.jobs),
-    promise.productionDue.toISOString(),
-    allFromStock ? "ready" : "waiting_parts",
-    JSON.stringify(rows.events), // $25
-    JSON.stringify(rows.outbox),
-  ]);
-  if (!result?.ok) return STOCK_TAKEN;
+  try {
+    await sql().query(PLACE_ORDER_STATEMENT, [
+      JSON.stringify(rows.stock), // $1
+      orderId, // $2
+      draft.number,
+      draft.actor.userId,
+      draft.manufacturerId, // $5
+      status,
+      draft.currency,
+      totalPrice,
+      JSON.stringify(draft.input.shippingAddress),
+      JSON.stringify(draft.input.contact), // $10
+      draft.input.idempotencyKey,
+      draft.requestHash,
+      promise.promisedDate.toISOString(),
+      promise.plannedFinishAt?.toISOString() ?? null,
+      at, // $15
+      JSON.stringify(rows.items),
+      JSON.stringify(rows.holds),
+      draft.holds?.consume ?? [],
+      JSON.stringify(rows.reservations),
+      JSON.stringify(rows.requests), // $20
+      promise.partsNeededBy.toISOString(),
+      JSON.stringify(rows.jobs),
+      promise.productionDue.toISOString(),
+      allFromStock ? "ready" : "waiting_parts",
+      JSON.stringify(rows.events), // $25
+      JSON.stringify(rows.outbox),
+    ]);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === STOCK_TAKEN_SQLSTATE) return STOCK_TAKEN;
+    throw error;
+  }
   return { id: orderId, number: draft.number, status, totalPrice, currency: draft.currency, promisedDate: promise.promisedDate.toISOString() };
 }
 
 /**
- * `ok` is whether every part still had the stock to reserve (its row locked first); each write
- * below happens only then. Data-modifying CTEs all run in the one statement, whatever reads them.
+ * The stock first (tailorline_reserve_stock: all or nothing, in part id order, aborting the
+ * statement with TL001 when a part's stock was taken), then every row of the order. The
+ * data-modifying CTEs run after the main query, and all of it is one statement: an error
+ * anywhere leaves nothing behind.
  */
 const PLACE_ORDER_STATEMENT = `
-WITH want AS (
-  SELECT * FROM jsonb_to_recordset($1::jsonb) AS w("partId" text, "quantity" int)
-), locked AS MATERIALIZED (
-  SELECT p."id", p."onHand", p."reserved" FROM "Part" p
-  WHERE p."id" IN (SELECT "partId" FROM want) ORDER BY p."id" FOR NO KEY UPDATE
-), ok AS (
-  SELECT COALESCE(bool_and(l."id" IS NOT NULL AND l."onHand" - l."reserved" >= w."quantity"), true) AS "ok"
-  FROM want w LEFT JOIN locked l ON l."id" = w."partId"
-), reserve AS (
-  UPDATE "Part" p SET "reserved" = p."reserved" + w."quantity", "version" = p."version" + 1
-  FROM want w WHERE p."id" = w."partId" AND (SELECT "ok" FROM ok)
-  RETURNING p."id"
-), new_order AS (
+WITH new_order AS (
   INSERT INTO "Order" ("id", "number", "consumerId", "manufacturerId", "status", "currency", "totalPrice", "shippingAddress", "contact",
                        "idempotencyKey", "requestHash", "promisedDate", "plannedFinishAt", "placedAt")
-  SELECT $2::text, $3::text, $4::text, $5::text, $6::"OrderStatus", $7::text, $8::int, $9::jsonb, $10::jsonb, $11::text, $12::text,
-         $13::timestamp(3), $14::timestamp(3), $15::timestamp(3)
-  WHERE (SELECT "ok" FROM ok)
-  RETURNING "id"
+  VALUES ($2::text, $3::text, $4::text, $5::text, $6::"OrderStatus", $7::text, $8::int, $9::jsonb, $10::jsonb, $11::text, $12::text,
+          $13::timestamp(3), $14::timestamp(3), $15::timestamp(3))
 ), new_items AS (
   INSERT INTO "OrderItem" ("id", "orderId", "productId", "productVersionId", "quantity", "configuration", "priceBreakdown", "unitPrice",
                            "totalPrice", "deliveryEstimate", "promisedDate")
@@ -182,7 +176,6 @@ WITH want AS (
          i."totalPrice", i."deliveryEstimate", $13::timestamp(3)
   FROM jsonb_to_recordset($16::jsonb) AS i("id" text, "productId" text, "productVersionId" text, "quantity" int, "configuration" jsonb,
                                            "priceBreakdown" jsonb, "unitPrice" int, "totalPrice" int, "deliveryEstimate" jsonb)
-  WHERE (SELECT "ok" FROM ok)
 ), new_holds AS (
   INSERT INTO "QuoteReservation" ("id", "manufacturerId", "productId", "holderKey", "configurationHash", "quantity", "status", "slots",
                                   "plannedFinishAt", "productionDue", "promise", "expiresAt", "orderId", "createdAt", "consumedAt")
@@ -190,38 +183,32 @@ WITH want AS (
          h."plannedFinishAt", h."productionDue", h."promise", $15::timestamp(3), $2::text, $15::timestamp(3), $15::timestamp(3)
   FROM jsonb_to_recordset($17::jsonb) AS h("id" text, "productId" text, "holderKey" text, "configurationHash" text, "quantity" int,
                                            "slots" jsonb, "plannedFinishAt" timestamp(3), "productionDue" timestamp(3), "promise" jsonb)
-  WHERE (SELECT "ok" FROM ok)
 ), consumed_quotes AS (
   UPDATE "QuoteReservation" SET "status" = 'consumed', "orderId" = $2::text, "consumedAt" = $15::timestamp(3)
-  WHERE "id" = ANY($18::text[]) AND "status" = 'held' AND (SELECT "ok" FROM ok)
+  WHERE "id" = ANY($18::text[]) AND "status" = 'held'
 ), new_reservations AS (
   INSERT INTO "StockReservation" ("id", "partId", "orderItemId", "quantity", "createdAt")
   SELECT r."id", r."partId", r."orderItemId", r."quantity", $15::timestamp(3)
   FROM jsonb_to_recordset($19::jsonb) AS r("id" text, "partId" text, "orderItemId" text, "quantity" int)
-  WHERE (SELECT "ok" FROM ok)
 ), new_requests AS (
   INSERT INTO "PartsRequest" ("id", "manufacturerId", "supplierId", "orderId", "partId", "quantity", "neededBy", "createdAt", "updatedAt")
   SELECT r."id", $5::text, r."supplierId", $2::text, r."partId", r."quantity", $21::timestamp(3), $15::timestamp(3), $15::timestamp(3)
   FROM jsonb_to_recordset($20::jsonb) AS r("id" text, "supplierId" text, "partId" text, "quantity" int)
-  WHERE (SELECT "ok" FROM ok)
 ), new_jobs AS (
   INSERT INTO "ProductionJob" ("id", "manufacturerId", "orderItemId", "code", "family", "requires", "minutes", "release", "due", "weight",
                                "status", "createdAt", "updatedAt")
   SELECT j."id", $5::text, j."orderItemId", j."code", j."family", j."requires", j."minutes", $15::timestamp(3), $23::timestamp(3), j."weight",
          $24::"JobStatus", $15::timestamp(3), $15::timestamp(3)
   FROM jsonb_to_recordset($22::jsonb) AS j("id" text, "orderItemId" text, "code" text, "family" text, "requires" text[], "minutes" int, "weight" float8)
-  WHERE (SELECT "ok" FROM ok)
 ), new_events AS (
   INSERT INTO "OrderEvent" ("id", "orderId", "at", "kind", "message")
   SELECT e."id", $2::text, $15::timestamp(3), e."kind", e."message"
   FROM jsonb_to_recordset($25::jsonb) AS e("id" text, "kind" text, "message" text)
-  WHERE (SELECT "ok" FROM ok)
 ), new_outbox AS (
   -- ids (the order events go out in) follow the array's order
   INSERT INTO "OutboxEvent" ("type", "rooms", "payload")
   SELECT o."type", o."rooms", o."payload"
   FROM jsonb_to_recordset($26::jsonb) AS o("n" int, "type" text, "rooms" text[], "payload" jsonb)
-  WHERE (SELECT "ok" FROM ok)
   ORDER BY o."n"
 )
-SELECT (SELECT "ok" FROM ok) AS "ok"`;
+SELECT "tailorline_reserve_stock"($1::jsonb) AS "reserved"`;

@@ -7,6 +7,11 @@ import type { RedisFanout } from "./redis-adapter";
 
 const BATCH = 200;
 const POLL_MS = 250;
+/**
+ * A nudge (a use case committed events) is answered within this many milliseconds, not at once:
+ * under load the events of several orders and line events go out in one claim, not one each.
+ */
+const NUDGE_COALESCE_MS = 3;
 
 type ClaimedRow = { id: string; type: string; rooms: string[] | null; payload: unknown; createdAt: number };
 const CLAIMED_COLUMNS = `"id"::text AS "id", "type", "rooms", "payload", (extract(epoch FROM "createdAt") * 1000)::float8 AS "createdAt"`;
@@ -76,16 +81,25 @@ export function startOutboxDispatcher(io: Server, fanout?: RedisFanout): { stop(
     })();
   };
 
+  let nudged: NodeJS.Timeout | null = null;
+  const onNudge = () => {
+    nudged ??= setTimeout(() => {
+      nudged = null;
+      run();
+    }, NUDGE_COALESCE_MS);
+  };
+
   const timer = setInterval(run, POLL_MS);
   timer.unref();
-  outboxNudges.on("nudge", run);
+  outboxNudges.on("nudge", onNudge);
   run();
 
   return {
     async stop() {
       stopped = true;
       clearInterval(timer);
-      outboxNudges.off("nudge", run);
+      if (nudged) clearTimeout(nudged);
+      outboxNudges.off("nudge", onNudge);
       await running;
     },
   };

@@ -102,6 +102,10 @@ describe("placing an order", () => {
     // part rows; an order whose items come in reverse would lock them in reverse, too.
     const actors = await Promise.all(Array.from({ length: 16 }, async () => actorOf(await createUser("consumer", null))));
     const blackFridge = { productId: refrigerator.id, configuration: evaluate(refrigerator, { finish: "black-steel" }).configuration, quantity: 1 };
+    // Stock enough for every order: each one reserves (locks) the same part rows, in every round.
+    const nordkyl = await organizationBySlug("nordkyl");
+    await db.part.updateMany({ where: { manufacturerId: nordkyl.id }, data: { onHand: 100_000 } });
+    const reservedBefore = await db.part.aggregate({ where: { manufacturerId: nordkyl.id }, _sum: { reserved: true } });
     const before = await orderCounts();
     const failures: string[] = [];
     for (let round = 0; round < 3; round++) {
@@ -115,7 +119,14 @@ describe("placing an order", () => {
       failures.push(...results.flatMap((result) => (result.status === "rejected" ? [String(result.reason)] : [])));
     }
     expect(failures).toEqual([]);
-    expect((await orderCounts()).orders - before.orders).toBe(48);
+    const after = await orderCounts();
+    expect(after.orders - before.orders).toBe(48);
+    // every order took its parts from stock, and the parts' reserved counts add up to the reservations
+    expect(after.reservations - before.reservations).toBeGreaterThanOrEqual(48);
+    const reservedAfter = await db.part.aggregate({ where: { manufacturerId: nordkyl.id }, _sum: { reserved: true } });
+    const reservedNow = await db.stockReservation.aggregate({ where: { part: { manufacturerId: nordkyl.id }, releasedAt: null, createdAt: { gte: new Date(0) } }, _sum: { quantity: true } });
+    expect((reservedAfter._sum.reserved ?? 0) - (reservedBefore._sum.reserved ?? 0)).toBeGreaterThan(0);
+    expect(reservedAfter._sum.reserved).toBe(reservedNow._sum.quantity);
   });
 
   it("refuses the same key with another body (409), and another consumer's key", async () => {
