@@ -103,6 +103,9 @@ async function simulateBoth(): Promise<{ ours: SimulationResult; naive: Simulati
       processHandle.on("exit", (code) => (code === 0 ? resolve(JSON.parse(readFileSync(file, "utf8")) as SimulationResult) : reject(new Error(`the ${which} run failed (exit ${code})`))));
     });
   try {
+    // The template is built once here: two children building it at once on a fresh clone race
+    // for the same folder (one fails renaming it).
+    await prepareTemplate();
     const [ours, naive] = await Promise.all([child("ours"), child("naive")]);
     return { ours, naive };
   } finally {
