@@ -21,7 +21,7 @@ function createDatabase(): DatabaseState {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
     return { client: new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max }) }) };
   }
-  const pglite = openPgliteSync(target.dataDir);
+  const pglite = openPgliteSync(target.dataDir, target.snapshot);
   return { client: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), pglite };
 }
 
