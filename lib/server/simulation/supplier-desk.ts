@@ -20,6 +20,11 @@ type Planned = { answerAt: number } | { slipAt: number; to: string };
  */
 export class SupplierDesk {
   private readonly plans = new Map<string, Planned>();
+  /**
+   * Per part, its offers by supplier (lead time, active): what each supplier's desk knows of its
+   * own catalogue. Read once (the run never edits the catalogue).
+   */
+  private catalogue: Map<string, Map<string, { leadTimeDays: number; active: boolean }>> | null = null;
   readonly counts = { confirmed: 0, rejected: 0, slipped: 0 };
 
   constructor(
@@ -69,8 +74,8 @@ export class SupplierDesk {
 
   private async answer(request: { id: string; supplierId: string; partId: string; createdAt: Date; resourcedFromId: string | null }, now: number): Promise<void> {
     const actor = this.actor(request.supplierId);
-    const offers = await db.supplierPart.count({ where: { partId: request.partId, active: true } });
-    const offer = await db.supplierPart.findUnique({ where: { partId_supplierId: { partId: request.partId, supplierId: request.supplierId } }, select: { leadTimeDays: true } });
+    const offersOfPart = [...((await this.offers()).get(request.partId) ?? new Map())];
+    const offers = offersOfPart.filter(([, offer]) => offer.active).length;
     const refuse = this.random.next() < WORLD.rejectionRate;
     const today = new Date(now).toISOString().slice(0, 10);
     if (refuse && offers > 1 && request.resourcedFromId === null) {
@@ -80,7 +85,7 @@ export class SupplierDesk {
       return;
     }
     const delay = refuse ? this.random.int(3, 7) : pick(this.random, WORLD.confirmationDelayDays).days;
-    const lead = offer?.leadTimeDays ?? 7;
+    const lead = offersOfPart.find(([supplierId]) => supplierId === request.supplierId)?.[1].leadTimeDays ?? 7;
     let promised = addCalendarDays(request.createdAt.toISOString().slice(0, 10), lead + delay);
     if (promised < today) promised = today;
     await respondToPartsRequest(actor, { requestId: request.id, action: "confirm", promisedDate: promised });
@@ -92,6 +97,17 @@ export class SupplierDesk {
     } else {
       this.plans.delete(request.id);
     }
+  }
+
+  private async offers(): Promise<Map<string, Map<string, { leadTimeDays: number; active: boolean }>>> {
+    if (this.catalogue) return this.catalogue;
+    const catalogue = new Map<string, Map<string, { leadTimeDays: number; active: boolean }>>();
+    for (const offer of await db.supplierPart.findMany({ select: { partId: true, supplierId: true, leadTimeDays: true, active: true } })) {
+      if (!catalogue.has(offer.partId)) catalogue.set(offer.partId, new Map());
+      catalogue.get(offer.partId)!.set(offer.supplierId, { leadTimeDays: offer.leadTimeDays, active: offer.active });
+    }
+    this.catalogue = catalogue;
+    return catalogue;
   }
 
   private actor(supplierId: string): Actor {
