@@ -7,13 +7,14 @@ import { IN_MEMORY_DATA_DIR, resolveDatabaseTarget } from "@/lib/server/db/datab
 import { openPgliteSync } from "@/lib/server/db/pglite-instance";
 import { templateSnapshot } from "../support/template-snapshot";
 
+const environment = (url: string): NodeJS.ProcessEnv => ({ ...process.env, DATABASE_URL: url });
 const scratch = mkdtempSync(path.join(os.tmpdir(), "tailorline-in-memory-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 describe("an in-memory database from a template snapshot (pglite-memory:)", () => {
   it("is named by DATABASE_URL", () => {
-    expect(resolveDatabaseTarget({ DATABASE_URL: "pglite-memory:/tmp/template.tar" })).toEqual({ kind: "pglite", dataDir: IN_MEMORY_DATA_DIR, snapshot: "/tmp/template.tar" });
-    expect(() => resolveDatabaseTarget({ DATABASE_URL: "sqlite:x" })).toThrow(/pglite-memory:/);
+    expect(resolveDatabaseTarget(environment("pglite-memory:/tmp/template.tar"))).toEqual({ kind: "pglite", dataDir: IN_MEMORY_DATA_DIR, snapshot: "/tmp/template.tar" });
+    expect(() => resolveDatabaseTarget(environment("sqlite:x"))).toThrow(/pglite-memory:/);
   });
 
   it("starts with the template's rows, keeps its writes to itself and never touches the template", async () => {
