@@ -4,6 +4,7 @@ import { recordAudit } from "../audit/record-audit";
 import { clock } from "../clock";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { agentNamespace } from "../lines/agent-sockets";
 import { planPublished } from "../lines/line-live-events";
 import { pushLineQueue } from "../lines/push-line-queue";
 import { nudgeOutbox, writeOutboxEvents } from "../realtime/outbox";
@@ -66,7 +67,11 @@ export async function publishPlan(actor: Actor, address: string | null) {
     });
     nudgeOutbox();
     const lines = await db.line.findMany({ where: { manufacturerId: planner.organizationId }, select: { id: true, code: true } });
-    const deliveries = await Promise.all(lines.map(async (line) => ({ lineId: line.id, code: line.code, ...(await pushLineQueue(line.id)) })));
+    // A process that serves no agent sockets (a script, the simulation) has nobody to send a
+    // queue to: building each line's queue there only to drop it was most of a publish's reads.
+    const deliveries = agentNamespace()
+      ? await Promise.all(lines.map(async (line) => ({ lineId: line.id, code: line.code, ...(await pushLineQueue(line.id)) })))
+      : lines.map((line) => ({ lineId: line.id, code: line.code, delivered: false as const, planVersion: published.version }));
     return { ...published, deliveries };
   } finally {
     await releasePlanningLease(planner.organizationId, holder);
