@@ -123,12 +123,17 @@ export class PlannerDesk {
   /** Each line of the manufacturer gets its queue, with the releases of its jobs. */
   async pushQueues(manufacturerId: string): Promise<void> {
     const lines = await db.line.findMany({ where: { manufacturerId }, select: { id: true }, orderBy: { code: "asc" } });
+    const queues = [];
     for (const { id } of lines) {
       const line = this.lines.get(id);
       const queue = await buildLineQueue(id);
-      if (!line || !queue) continue;
-      const jobs = await db.productionJob.findMany({ where: { id: { in: queue.jobs.map((job) => job.id) } }, select: { id: true, release: true } });
-      line.deliverQueue(queue, new Map(jobs.map((job) => [job.id, job.release.getTime()])));
+      if (line && queue) queues.push({ line, queue });
+    }
+    const jobIds = queues.flatMap(({ queue }) => queue.jobs.map((job) => job.id));
+    const releases = await db.productionJob.findMany({ where: { id: { in: jobIds } }, select: { id: true, release: true } });
+    const releaseOf = new Map(releases.map((job) => [job.id, job.release.getTime()]));
+    for (const { line, queue } of queues) {
+      line.deliverQueue(queue, new Map(queue.jobs.filter((job) => releaseOf.has(job.id)).map((job) => [job.id, releaseOf.get(job.id)!])));
     }
   }
 
