@@ -45,15 +45,17 @@ export async function publishPlan(actor: Actor, address: string | null) {
           publishedAt: now,
           setupMinutes: jobs.reduce((sum, job) => sum + (job.setupMinutes ?? 0), 0),
           makespan: new Date(Math.max(...jobs.map((job) => job.end!.getTime()))),
-          assignments: {
-            create: jobs.map((job) => {
-              const index = sequence.get(job.lineId!) ?? 0;
-              sequence.set(job.lineId!, index + 1);
-              return { jobId: job.id, lineId: job.lineId!, sequence: index, start: job.start!, end: job.end!, setupMinutes: job.setupMinutes ?? 0 };
-            }),
-          },
         },
         select: { id: true, version: true },
+      });
+      // createMany, not a nested create: Prisma's query-plan cache misses a nested create of
+      // many rows (it was compiled anew on every publish); createMany's plan is reused.
+      await tx.planAssignment.createMany({
+        data: jobs.map((job) => {
+          const index = sequence.get(job.lineId!) ?? 0;
+          sequence.set(job.lineId!, index + 1);
+          return { planId: plan.id, jobId: job.id, lineId: job.lineId!, sequence: index, start: job.start!, end: job.end!, setupMinutes: job.setupMinutes ?? 0 };
+        }),
       });
       await tx.productionJob.updateMany({ where: { id: { in: jobs.filter((job) => job.status === "scheduled").map((job) => job.id) } }, data: { status: "queued", version: { increment: 1 } } });
       // Jobs of earlier versions that this plan no longer places go back to the backlog.
