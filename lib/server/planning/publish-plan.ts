@@ -8,6 +8,7 @@ import { agentNamespace } from "../lines/agent-sockets";
 import { planPublished } from "../lines/line-live-events";
 import { pushLineQueue } from "../lines/push-line-queue";
 import { nudgeOutbox, writeOutboxEvents } from "../realtime/outbox";
+import { insertPlanAssignments } from "./insert-plan-assignments";
 import { boardChanged } from "./job-events";
 import { requirePlanner } from "./load-planning-state";
 import { acquirePlanningLease, leaseHolder, releasePlanningLease } from "./planning-lease";
@@ -48,15 +49,15 @@ export async function publishPlan(actor: Actor, address: string | null) {
         },
         select: { id: true, version: true },
       });
-      // createMany, not a nested create: Prisma's query-plan cache misses a nested create of
-      // many rows (it was compiled anew on every publish); createMany's plan is reused.
-      await tx.planAssignment.createMany({
-        data: jobs.map((job) => {
+      await insertPlanAssignments(
+        tx,
+        plan.id,
+        jobs.map((job) => {
           const index = sequence.get(job.lineId!) ?? 0;
           sequence.set(job.lineId!, index + 1);
-          return { planId: plan.id, jobId: job.id, lineId: job.lineId!, sequence: index, start: job.start!, end: job.end!, setupMinutes: job.setupMinutes ?? 0 };
+          return { jobId: job.id, lineId: job.lineId!, sequence: index, start: job.start!, end: job.end!, setupMinutes: job.setupMinutes ?? 0 };
         }),
-      });
+      );
       await tx.productionJob.updateMany({ where: { id: { in: jobs.filter((job) => job.status === "scheduled").map((job) => job.id) } }, data: { status: "queued", version: { increment: 1 } } });
       // Jobs of earlier versions that this plan no longer places go back to the backlog.
       await tx.productionJob.updateMany({
