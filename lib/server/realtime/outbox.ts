@@ -10,8 +10,7 @@ import type { Tx } from "../db";
 export type OutboxEventInput = { type: string; rooms: string[]; payload: Prisma.InputJsonValue };
 
 export async function writeOutboxEvent(tx: Tx, event: OutboxEventInput): Promise<void> {
-  // createMany: an INSERT without RETURNING the row nobody reads (this runs in most use cases).
-  await tx.outboxEvent.createMany({ data: [{ type: event.type, rooms: event.rooms, payload: event.payload }] });
+  await tx.outboxEvent.create({ data: { type: event.type, rooms: event.rooms, payload: event.payload } });
 }
 
 /** Several events in one statement (they keep their order: ids are assigned in insertion order). */
