@@ -24,7 +24,7 @@ function createDatabase(): DatabaseState {
     const pool = new pg.Pool({ connectionString: target.url, max });
     return { client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
   }
-  const pglite = openPgliteSync(target.dataDir);
+  const pglite = openPgliteSync(target.dataDir, target.snapshot);
   return { client: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), pglite };
 }
 

@@ -22,11 +22,26 @@ export function localParts(instantMs: number, timeZone: string): LocalDate & { h
   return { year: Number(parts.year), month: Number(parts.month), day: Number(parts.day), hour: Number(parts.hour), minute: Number(parts.minute), second: Number(parts.second) };
 }
 
+/**
+ * Offsets already read, per time zone and whole second: calendars are laid out again and again
+ * over the same days (every plan, every promise), and reading Intl is what that costs. Bounded:
+ * cleared when full.
+ */
+const offsets = new Map<string, Map<number, number>>();
+const MAX_OFFSETS_PER_ZONE = 100_000;
+
 /** Offset of `timeZone` from UTC at an instant, in ms (positive east of Greenwich). */
 export function zoneOffsetMs(instantMs: number, timeZone: string): number {
-  const local = localParts(instantMs, timeZone);
-  const asUtc = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second);
-  return asUtc - Math.floor(instantMs / 1000) * 1000;
+  const second = Math.floor(instantMs / 1000) * 1000;
+  let known = offsets.get(timeZone);
+  if (!known) offsets.set(timeZone, (known = new Map()));
+  const cached = known.get(second);
+  if (cached !== undefined) return cached;
+  const local = localParts(second, timeZone);
+  const offset = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second) - second;
+  if (known.size >= MAX_OFFSETS_PER_ZONE) known.clear();
+  known.set(second, offset);
+  return offset;
 }
 
 /** The instant at `minutes` after local midnight of `date` in `timeZone` (minutes may exceed a day). */

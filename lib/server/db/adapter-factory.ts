@@ -16,7 +16,7 @@ export async function createAdapterFactory(target: DatabaseTarget, existingPglit
   if (target.kind === "postgres") {
     return { factory: new PrismaPg({ connectionString: target.url }), close: async () => {} };
   }
-  const pglite = existingPglite ?? openPgliteSync(target.dataDir);
+  const pglite = existingPglite ?? openPgliteSync(target.dataDir, target.snapshot);
   await pglite.waitReady;
   return {
     factory: new PrismaPGlite(pglite),

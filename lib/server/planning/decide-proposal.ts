@@ -1,7 +1,8 @@
 import type { ProposalDecision } from "@/lib/core/planning/planning-schemas";
 import type { Actor } from "@/lib/core/policy";
 import { recordAudit } from "../audit/record-audit";
-import { db } from "../db";
+import { clock } from "../clock";
+import { db, type Tx } from "../db";
 import { AppError, conflict } from "../errors";
 import { nudgeOutbox, writeOutboxEvent } from "../realtime/outbox";
 import { boardChanged } from "./job-events";
@@ -38,24 +39,15 @@ export async function decideProposal(actor: Actor, input: ProposalDecision, addr
       });
     }
     const byId = new Map(jobs.map((job) => [job.id, job]));
-    let changed = 0;
-    for (const assignment of plan.assignments) {
+    const moves = plan.assignments.map((assignment) => {
       const job = byId.get(assignment.jobId)!;
       const same = job.lineId === assignment.lineId && job.start?.getTime() === assignment.start.getTime();
-      if (!same) changed++;
-      await tx.productionJob.update({
-        where: { id: job.id, version: job.version },
-        data: {
-          lineId: assignment.lineId,
-          start: assignment.start,
-          end: assignment.end,
-          setupMinutes: assignment.setupMinutes,
-          // A published job that keeps its place stays queued; any change waits for the next publish.
-          status: same && job.status === "queued" ? "queued" : "scheduled",
-          version: { increment: 1 },
-        },
-      });
-    }
+      // A published job that keeps its place stays queued; any change waits for the next publish.
+      return { ...assignment, version: job.version, same, status: same && job.status === "queued" ? "queued" : "scheduled" };
+    });
+    const changed = moves.filter((move) => !move.same).length;
+    const updated = await placeJobs(tx, moves);
+    if (updated !== moves.length) throw conflict("PROPOSAL_STALE", "Jobs changed while the proposal was being accepted; run the scheduler again.");
     const unscheduled = new Set((details.unscheduled ?? []).map((entry) => entry.jobId));
     if (unscheduled.size > 0) {
       await tx.productionJob.updateMany({
@@ -70,4 +62,24 @@ export async function decideProposal(actor: Actor, input: ProposalDecision, addr
   });
   nudgeOutbox();
   return result;
+}
+
+/**
+ * Every assignment's job placed in one statement (a proposal places every job of the plan; one
+ * UPDATE each was most of an acceptance), each only at the version the proposal was checked
+ * against. Returns how many were placed.
+ */
+async function placeJobs(
+  tx: Tx,
+  moves: Array<{ jobId: string; version: number; lineId: string; start: Date; end: Date; setupMinutes: number; status: string }>,
+): Promise<number> {
+  if (moves.length === 0) return 0;
+  const now = clock.now();
+  return tx.$executeRaw`
+    UPDATE "ProductionJob" AS j SET "lineId" = v.line, "start" = v.start, "end" = v.finish, "setupMinutes" = v.setup, "status" = v.status::"JobStatus",
+      "version" = j."version" + 1, "updatedAt" = ${now}::timestamp(3)
+    FROM unnest(${moves.map((move) => move.jobId)}::text[], ${moves.map((move) => move.version)}::int[], ${moves.map((move) => move.lineId)}::text[],
+                ${moves.map((move) => move.start.toISOString())}::timestamp(3)[], ${moves.map((move) => move.end.toISOString())}::timestamp(3)[],
+                ${moves.map((move) => move.setupMinutes)}::int[], ${moves.map((move) => move.status)}::text[]) AS v(id, version, line, start, finish, setup, status)
+    WHERE j."id" = v.id AND j."version" = v.version`;
 }

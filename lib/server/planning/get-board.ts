@@ -18,7 +18,7 @@ export async function getBoard(actor: Actor, range: { days?: number } = {}) {
   const now = clock.now().getTime();
   const view = { from: now - 12 * HOUR_MS, to: now + (range.days ?? 14) * DAY_MS };
   const [state, lease, proposal, acks] = await Promise.all([
-    loadPlanningState(planner.organizationId, view),
+    loadPlanningState(planner.organizationId, view, { withDetails: true }),
     currentPlanningLease(planner.organizationId),
     db.plan.findFirst({
       where: { manufacturerId: planner.organizationId, status: "proposal" },

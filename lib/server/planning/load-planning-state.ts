@@ -46,13 +46,17 @@ export async function loadPlanningState(
     /** Only these lines and the jobs on them (plus `alsoJobIds`): a move needs no more. */
     onlyLineIds?: string[];
     alsoJobIds?: string[];
-    /** Order, product and parts details for the job cards (not needed to decide anything). */
+    /**
+     * Order, product and parts details for the board's job cards. Not needed to decide
+     * anything, and the costliest part of the read (every order's parts requests): only the
+     * board asks for them.
+     */
     withDetails?: boolean;
   } = {},
 ): Promise<PlanningState> {
   const client = options.tx ?? db;
   const scoped = options.onlyLineIds !== undefined;
-  const withDetails = options.withDetails ?? true;
+  const withDetails = options.withDetails ?? false;
   const [lines, jobs, setupRows, settings, published] = await Promise.all([
     client.line.findMany({
       where: { manufacturerId, ...(scoped ? { id: { in: options.onlyLineIds } } : {}) },

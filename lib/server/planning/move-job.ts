@@ -26,7 +26,7 @@ export async function moveJob(actor: Actor, input: MoveJob) {
     if (!current) throw new AppError("JOB_NOT_FOUND", "Not found.", { status: 404 });
     // Only the lines the job leaves and joins matter to this move.
     const lineIds = [current.lineId, input.to === "line" ? input.lineId : null].filter((id): id is string => id !== null);
-    const state = await loadPlanningState(planner.organizationId, { from: now - DAY_MS, to: until }, { tx, onlyLineIds: lineIds, alsoJobIds: [input.jobId], withDetails: false });
+    const state = await loadPlanningState(planner.organizationId, { from: now - DAY_MS, to: until }, { tx, onlyLineIds: lineIds, alsoJobIds: [input.jobId] });
     const job = state.jobs.find((candidate) => candidate.id === input.jobId);
     if (!job) throw new AppError("JOB_NOT_FOUND", "Not found.", { status: 404 });
     if (job.version !== input.version) throw conflict("JOB_CHANGED", `${job.code} was changed by someone else meanwhile; the board now shows their change.`, { version: job.version });

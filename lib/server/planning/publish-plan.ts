@@ -4,9 +4,11 @@ import { recordAudit } from "../audit/record-audit";
 import { clock } from "../clock";
 import { db } from "../db";
 import { AppError } from "../errors";
+import { agentNamespace } from "../lines/agent-sockets";
 import { planPublished } from "../lines/line-live-events";
 import { pushLineQueue } from "../lines/push-line-queue";
 import { nudgeOutbox, writeOutboxEvents } from "../realtime/outbox";
+import { insertPlanAssignments } from "./insert-plan-assignments";
 import { boardChanged } from "./job-events";
 import { requirePlanner } from "./load-planning-state";
 import { acquirePlanningLease, leaseHolder, releasePlanningLease } from "./planning-lease";
@@ -44,16 +46,18 @@ export async function publishPlan(actor: Actor, address: string | null) {
           publishedAt: now,
           setupMinutes: jobs.reduce((sum, job) => sum + (job.setupMinutes ?? 0), 0),
           makespan: new Date(Math.max(...jobs.map((job) => job.end!.getTime()))),
-          assignments: {
-            create: jobs.map((job) => {
-              const index = sequence.get(job.lineId!) ?? 0;
-              sequence.set(job.lineId!, index + 1);
-              return { jobId: job.id, lineId: job.lineId!, sequence: index, start: job.start!, end: job.end!, setupMinutes: job.setupMinutes ?? 0 };
-            }),
-          },
         },
         select: { id: true, version: true },
       });
+      await insertPlanAssignments(
+        tx,
+        plan.id,
+        jobs.map((job) => {
+          const index = sequence.get(job.lineId!) ?? 0;
+          sequence.set(job.lineId!, index + 1);
+          return { jobId: job.id, lineId: job.lineId!, sequence: index, start: job.start!, end: job.end!, setupMinutes: job.setupMinutes ?? 0 };
+        }),
+      );
       await tx.productionJob.updateMany({ where: { id: { in: jobs.filter((job) => job.status === "scheduled").map((job) => job.id) } }, data: { status: "queued", version: { increment: 1 } } });
       // Jobs of earlier versions that this plan no longer places go back to the backlog.
       await tx.productionJob.updateMany({
@@ -66,7 +70,11 @@ export async function publishPlan(actor: Actor, address: string | null) {
     });
     nudgeOutbox();
     const lines = await db.line.findMany({ where: { manufacturerId: planner.organizationId }, select: { id: true, code: true } });
-    const deliveries = await Promise.all(lines.map(async (line) => ({ lineId: line.id, code: line.code, ...(await pushLineQueue(line.id)) })));
+    // A process that serves no agent sockets (a script, the simulation) has nobody to send a
+    // queue to: building each line's queue there only to drop it was most of a publish's reads.
+    const deliveries = agentNamespace()
+      ? await Promise.all(lines.map(async (line) => ({ lineId: line.id, code: line.code, ...(await pushLineQueue(line.id)) })))
+      : lines.map((line) => ({ lineId: line.id, code: line.code, delivered: false as const, planVersion: published.version }));
     return { ...published, deliveries };
   } finally {
     await releasePlanningLease(planner.organizationId, holder);

@@ -3,6 +3,7 @@ import type { Schedule } from "@/lib/core/scheduling/schedule-schema";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "../db";
 import { writeOutboxEvent } from "../realtime/outbox";
+import { insertPlanAssignments } from "./insert-plan-assignments";
 
 export type ProposalInput = {
   manufacturerId: string;
@@ -48,21 +49,15 @@ export async function saveProposal(input: ProposalInput): Promise<string> {
       select: { id: true },
     });
     const sorted = [...input.schedule.assignments].sort((a, b) => a.lineId.localeCompare(b.lineId) || a.start.localeCompare(b.start));
-    await tx.planAssignment.createMany({
-      data: sorted.map((assignment) => {
+    await insertPlanAssignments(
+      tx,
+      plan.id,
+      sorted.map((assignment) => {
         const sequence = lineOrder.get(assignment.lineId) ?? 0;
         lineOrder.set(assignment.lineId, sequence + 1);
-        return {
-          planId: plan.id,
-          jobId: assignment.jobId,
-          lineId: assignment.lineId,
-          sequence,
-          start: new Date(assignment.start),
-          end: new Date(assignment.end),
-          setupMinutes: assignment.setupMinutes,
-        };
+        return { jobId: assignment.jobId, lineId: assignment.lineId, sequence, start: new Date(assignment.start), end: new Date(assignment.end), setupMinutes: assignment.setupMinutes };
       }),
-    });
+    );
     await writeOutboxEvent(tx, {
       type: "scheduler.proposal",
       rooms: [`manufacturer:${input.manufacturerId}`],

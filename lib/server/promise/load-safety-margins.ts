@@ -68,15 +68,18 @@ export function forgetSafetyMargins(): void {
  * planned to need them (0 when all came in time). Known as soon as suppliers answer.
  */
 async function supplierDelays(manufacturerId: string, now: number, calendar: readonly Interval[]): Promise<number[]> {
-  const requests = await db.partsRequest.findMany({
+  // Per order and day needed, the latest date: working minutes grow with the later end, so the
+  // latest date of a group is its largest delay (a tenth of the rows of every request's date).
+  const groups = await db.partsRequest.groupBy({
+    by: ["orderId", "neededBy"],
     where: { manufacturerId, createdAt: { gte: new Date(now - HISTORY_MS), lte: new Date(now) }, promisedDate: { not: null }, status: { in: ["confirmed", "received"] } },
-    select: { orderId: true, neededBy: true, promisedDate: true },
+    _max: { promisedDate: true },
   });
   const late = new Map<string, number>();
-  for (const request of requests) {
-    const needed = request.neededBy.getTime();
-    const delay = workingMinutesBetween(calendar, needed, Math.max(needed, request.promisedDate!.getTime()));
-    late.set(request.orderId, Math.max(late.get(request.orderId) ?? 0, delay));
+  for (const group of groups) {
+    const needed = group.neededBy.getTime();
+    const delay = workingMinutesBetween(calendar, needed, Math.max(needed, group._max.promisedDate!.getTime()));
+    late.set(group.orderId, Math.max(late.get(group.orderId) ?? 0, delay));
   }
   return [...late.values()];
 }

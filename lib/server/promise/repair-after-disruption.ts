@@ -124,10 +124,15 @@ export async function repairAfterDisruption(manufacturerId: string, disruption: 
   return { proposalId, moved: moved.length, reviewed: review.reviewed, revised: review.revised };
 }
 
-/** The order's jobs not yet started, with their (new) release. */
+/**
+ * The order's jobs not yet started, with their (new) release — in code order: the repair takes
+ * its disruptions in this order, and a seeded repair must not depend on how the database
+ * happens to return rows (an index changed that).
+ */
 async function jobsOfOrder(orderId: string): Promise<Map<string, number>> {
   const jobs = await db.productionJob.findMany({
     where: { orderItem: { orderId }, status: { in: ["ready", "scheduled", "queued"] } },
+    orderBy: { code: "asc" },
     select: { id: true, release: true },
   });
   return new Map(jobs.map((job) => [job.id, job.release.getTime()]));

@@ -39,6 +39,7 @@ export class PlannerDesk {
   /** A full scheduler run (morning) or the new jobs inserted (during the day). */
   async plan(manufacturerId: string, kind: "full" | "insert"): Promise<void> {
     const now = clock.now().getTime();
+    if (kind === "insert" && !(await this.waitsForPlace(manufacturerId, now))) return;
     const state = await loadPlanningState(manufacturerId, { from: now, to: now + HORIZON_MS });
     const build = toSchedulingInstance({ lines: state.lines, jobs: state.jobs, setups: state.setups, now, horizonMs: HORIZON_MS });
     if (!build.instance || build.instance.jobs.length === 0) return;
@@ -122,13 +123,30 @@ export class PlannerDesk {
   /** Each line of the manufacturer gets its queue, with the releases of its jobs. */
   async pushQueues(manufacturerId: string): Promise<void> {
     const lines = await db.line.findMany({ where: { manufacturerId }, select: { id: true }, orderBy: { code: "asc" } });
+    const queues = [];
     for (const { id } of lines) {
       const line = this.lines.get(id);
       const queue = await buildLineQueue(id);
-      if (!line || !queue) continue;
-      const jobs = await db.productionJob.findMany({ where: { id: { in: queue.jobs.map((job) => job.id) } }, select: { id: true, release: true } });
-      line.deliverQueue(queue, new Map(jobs.map((job) => [job.id, job.release.getTime()])));
+      if (line && queue) queues.push({ line, queue });
     }
+    const jobIds = queues.flatMap(({ queue }) => queue.jobs.map((job) => job.id));
+    const releases = await db.productionJob.findMany({ where: { id: { in: jobIds } }, select: { id: true, release: true } });
+    const releaseOf = new Map(releases.map((job) => [job.id, job.release.getTime()]));
+    for (const { line, queue } of queues) {
+      line.deliverQueue(queue, new Map(queue.jobs.filter((job) => releaseOf.has(job.id)).map((job) => [job.id, releaseOf.get(job.id)!])));
+    }
+  }
+
+  /**
+   * Whether a job waits for a place: one the scheduler may move that has no place yet, or a
+   * place whose start has passed. None: there is nothing to insert, and the planning state
+   * (the costliest read of a run) need not be loaded to find that out.
+   */
+  private async waitsForPlace(manufacturerId: string, now: number): Promise<boolean> {
+    const waiting = await db.productionJob.count({
+      where: { manufacturerId, status: { in: [...MOVABLE_STATUSES] }, OR: [{ lineId: null }, { start: null }, { end: null }, { start: { lt: new Date(now) } }] },
+    });
+    return waiting > 0;
   }
 
   private planner(manufacturerId: string) {

@@ -3,6 +3,7 @@ import { localParts } from "@/lib/core/oee/zoned-time";
 import { createRandom } from "@/lib/core/scheduling/random";
 import { setServerClock } from "../clock";
 import { db } from "../db";
+import { vacuumEmbeddedDatabase } from "../db/vacuum-embedded-database";
 import { AppError } from "../errors";
 import { persistLineEvents } from "../lines/persist-line-events";
 import { placeOrder, setOrderNumberSource } from "../orders/place-order";
@@ -146,8 +147,10 @@ class Run {
       this.clock.set(new Date(t));
       if (t % DAY_MS === 0) {
         this.recordDay(t, lines);
+        // The embedded database's housekeeping, as autovacuum would do on PostgreSQL: daily.
+        await this.timed("vacuum", () => vacuumEmbeddedDatabase());
         if (t > measuredTo && (await this.allResolved(t))) break;
-        onProgress?.(`${new Date(t).toISOString().slice(0, 10)}: ${this.counts.orders} orders, ${((performance.now() - started) / 1000).toFixed(0)} s (${Object.entries(this.spent).map(([kind, ms]) => `${kind} ${(ms / 1000).toFixed(1)}`).join(", ")})`);
+        onProgress?.(`${new Date(t).toISOString().slice(0, 10)}: ${this.counts.orders} orders, ${((performance.now() - started) / 1000).toFixed(0)} s, cpu ${(process.cpuUsage().user / 1e6).toFixed(0)} s (${Object.entries(this.spent).map(([kind, ms]) => `${kind} ${(ms / 1000).toFixed(1)}`).join(", ")})`);
       }
       await this.decide(t);
       for (const line of lines) line.step(t);

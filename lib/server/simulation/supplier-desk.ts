@@ -20,6 +20,11 @@ type Planned = { answerAt: number } | { slipAt: number; to: string };
  */
 export class SupplierDesk {
   private readonly plans = new Map<string, Planned>();
+  /**
+   * Per part, its offers by supplier (lead time, active): what each supplier's desk knows of its
+   * own catalogue. Read once (the run never edits the catalogue).
+   */
+  private catalogue: Map<string, Map<string, { leadTimeDays: number; active: boolean }>> | null = null;
   readonly counts = { confirmed: 0, rejected: 0, slipped: 0 };
 
   constructor(
@@ -38,15 +43,13 @@ export class SupplierDesk {
   async work(now: number): Promise<boolean> {
     let acted = false;
     const slipping = [...this.plans].filter(([, plan]) => "slipAt" in plan && plan.slipAt <= now).map(([id]) => id);
-    const open = await db.partsRequest.findMany({
-      where: { OR: [{ status: "requested" }, { id: { in: slipping }, status: "confirmed" }] },
-      select: {
-        id: true, status: true, supplierId: true, partId: true, createdAt: true, promisedDate: true, resourcedFromId: true,
-        order: { select: { number: true } }, part: { select: { partNumber: true } },
-      },
-    });
+    // One query with the order and part numbers joined (hourly, over every open request).
+    const open = await db.$queryRaw<Array<{ id: string; status: string; supplierId: string; partId: string; createdAt: Date; resourcedFromId: string | null; orderNumber: string; partNumber: string }>>`
+      SELECT r."id", r."status"::text AS "status", r."supplierId", r."partId", r."createdAt", r."resourcedFromId", o."number" AS "orderNumber", p."partNumber"
+      FROM "PartsRequest" r JOIN "Order" o ON o."id" = r."orderId" JOIN "Part" p ON p."id" = r."partId"
+      WHERE r."status" = 'requested' OR (r."status" = 'confirmed' AND r."id" = ANY(${slipping}::text[]))`;
     // A fixed order of work: by arrival, then order number and part (seeded, unlike ids).
-    open.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.order.number.localeCompare(b.order.number) || a.part.partNumber.localeCompare(b.part.partNumber) || a.supplierId.localeCompare(b.supplierId));
+    open.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.orderNumber.localeCompare(b.orderNumber) || a.partNumber.localeCompare(b.partNumber) || a.supplierId.localeCompare(b.supplierId));
     for (const request of open) {
       const plan = this.plans.get(request.id);
       if (request.status === "requested") {
@@ -69,8 +72,8 @@ export class SupplierDesk {
 
   private async answer(request: { id: string; supplierId: string; partId: string; createdAt: Date; resourcedFromId: string | null }, now: number): Promise<void> {
     const actor = this.actor(request.supplierId);
-    const offers = await db.supplierPart.count({ where: { partId: request.partId, active: true } });
-    const offer = await db.supplierPart.findUnique({ where: { partId_supplierId: { partId: request.partId, supplierId: request.supplierId } }, select: { leadTimeDays: true } });
+    const offersOfPart = [...((await this.offers()).get(request.partId) ?? new Map())];
+    const offers = offersOfPart.filter(([, offer]) => offer.active).length;
     const refuse = this.random.next() < WORLD.rejectionRate;
     const today = new Date(now).toISOString().slice(0, 10);
     if (refuse && offers > 1 && request.resourcedFromId === null) {
@@ -80,7 +83,7 @@ export class SupplierDesk {
       return;
     }
     const delay = refuse ? this.random.int(3, 7) : pick(this.random, WORLD.confirmationDelayDays).days;
-    const lead = offer?.leadTimeDays ?? 7;
+    const lead = offersOfPart.find(([supplierId]) => supplierId === request.supplierId)?.[1].leadTimeDays ?? 7;
     let promised = addCalendarDays(request.createdAt.toISOString().slice(0, 10), lead + delay);
     if (promised < today) promised = today;
     await respondToPartsRequest(actor, { requestId: request.id, action: "confirm", promisedDate: promised });
@@ -92,6 +95,17 @@ export class SupplierDesk {
     } else {
       this.plans.delete(request.id);
     }
+  }
+
+  private async offers(): Promise<Map<string, Map<string, { leadTimeDays: number; active: boolean }>>> {
+    if (this.catalogue) return this.catalogue;
+    const catalogue = new Map<string, Map<string, { leadTimeDays: number; active: boolean }>>();
+    for (const offer of await db.supplierPart.findMany({ select: { partId: true, supplierId: true, leadTimeDays: true, active: true } })) {
+      if (!catalogue.has(offer.partId)) catalogue.set(offer.partId, new Map());
+      catalogue.get(offer.partId)!.set(offer.supplierId, { leadTimeDays: offer.leadTimeDays, active: offer.active });
+    }
+    this.catalogue = catalogue;
+    return catalogue;
   }
 
   private actor(supplierId: string): Actor {

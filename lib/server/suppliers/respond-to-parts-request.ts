@@ -32,8 +32,6 @@ export async function respondInTransaction(tx: Tx, actor: Actor, answer: PartsRe
     select: {
       id: true, status: true, quantity: true, confirmedQuantity: true, promisedDate: true, version: true, neededBy: true,
       supplierId: true, manufacturerId: true, orderId: true, partId: true,
-      supplier: { select: { name: true } },
-      part: { select: { partNumber: true, name: true } },
     },
   });
   authorize(actor, "parts-request.respond", { supplierId: request?.supplierId ?? "", manufacturerId: request?.manufacturerId }, "PARTS_REQUEST_NOT_FOUND");
@@ -88,12 +86,17 @@ export async function respondInTransaction(tx: Tx, actor: Actor, answer: PartsRe
  */
 async function flagSlip(
   tx: Tx,
-  request: { orderId: string; manufacturerId: string; supplier: { name: string }; part: { partNumber: string; name: string } },
+  request: { orderId: string; manufacturerId: string; supplierId: string; partId: string },
   slipDays: number,
   promisedDate: Date,
   now: Date,
 ) {
-  const cause = `${request.supplier.name} moved ${request.part.partNumber} (${request.part.name}) by ${slipDays} day${slipDays === 1 ? "" : "s"}`;
+  // Read here, not with the request: only a slip names them (two queries fewer per answer).
+  const [supplier, part] = await Promise.all([
+    tx.organization.findUniqueOrThrow({ where: { id: request.supplierId }, select: { name: true } }),
+    tx.part.findUniqueOrThrow({ where: { id: request.partId }, select: { partNumber: true, name: true } }),
+  ]);
+  const cause = `${supplier.name} moved ${part.partNumber} (${part.name}) by ${slipDays} day${slipDays === 1 ? "" : "s"}`;
   await tx.orderEvent.create({ data: { orderId: request.orderId, at: now, kind: "date_changed", message: cause, data: { slipDays, promisedDate: promisedDate.toISOString() } } });
   const jobs = await tx.productionJob.findMany({
     where: { orderItem: { orderId: request.orderId }, status: { in: ["waiting_parts", "ready", "scheduled", "queued"] } },

@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ProductionJob_orderItemId_idx" ON "ProductionJob"("orderItemId");
