@@ -19,11 +19,19 @@ function createDatabase(): DatabaseState {
   const target = resolveDatabaseTarget();
   if (target.kind === "postgres") {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    return { client: new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max }) }) };
+    return { client: new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max }, { statementNameGenerator: preparedStatementName }) }) };
   }
   const pglite = openPgliteSync(target.dataDir);
   return { client: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), pglite };
 }
+
+/**
+ * A raw statement that starts with `/* prepared:<name> *\/` is prepared once per connection and
+ * then only bound and executed: PostgreSQL neither parses nor plans it again. Only for a hot
+ * statement whose text never varies (one name, one text); every other query stays unnamed.
+ */
+const PREPARED = /^\/\* prepared:([a-z_]+) \*\//;
+const preparedStatementName = ((query: { sql: string }) => PREPARED.exec(query.sql)?.[1]) as (query: { sql: string }) => string;
 
 function database(): DatabaseState {
   globalForDb.__tailorlineDb ??= createDatabase();
