@@ -1,9 +1,11 @@
 import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { openPgliteSync } from "./db/pglite-instance";
 import { resolveDatabaseTarget } from "./db/database-target";
+import { logger } from "./logger";
 
 /**
  * The one Prisma client of this process. A global singleton: the custom server (server.ts)
@@ -11,7 +13,7 @@ import { resolveDatabaseTarget } from "./db/database-target";
  * dev reloads re-evaluate modules; all of them must share one client — and, on PGlite, one
  * embedded database instance (PGlite allows one per data folder).
  */
-type DatabaseState = { client: PrismaClient; pglite?: PGlite };
+type DatabaseState = { client: PrismaClient; pglite?: PGlite; pool?: pg.Pool };
 
 const globalForDb = globalThis as unknown as { __tailorlineDb?: DatabaseState };
 
@@ -19,19 +21,14 @@ function createDatabase(): DatabaseState {
   const target = resolveDatabaseTarget();
   if (target.kind === "postgres") {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    return { client: new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max }, { statementNameGenerator: preparedStatementName }) }) };
+    const pool = new pg.Pool({ connectionString: target.url, max });
+    // An idle connection's error (a server restart) must not crash the process; the pool replaces it.
+    pool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
+    return { client: new PrismaClient({ adapter: new PrismaPg(pool) }), pool };
   }
   const pglite = openPgliteSync(target.dataDir);
   return { client: new PrismaClient({ adapter: new PrismaPGlite(pglite) }), pglite };
 }
-
-/**
- * A raw statement that starts with `/* prepared:<name> *\/` is prepared once per connection and
- * then only bound and executed: PostgreSQL neither parses nor plans it again. Only for a hot
- * statement whose text never varies (one name, one text); every other query stays unnamed.
- */
-const PREPARED = /^\/\* prepared:([a-z_]+) \*\//;
-const preparedStatementName = ((query: { sql: string }) => PREPARED.exec(query.sql)?.[1]) as (query: { sql: string }) => string;
 
 function database(): DatabaseState {
   globalForDb.__tailorlineDb ??= createDatabase();
@@ -47,6 +44,15 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/**
+ * On PostgreSQL, the pool under the Prisma client — for the one hot path that sends its own
+ * prepared statement (lib/server/lines/line-batch-sql.ts) without Prisma's parameter
+ * serialization. Undefined on PGlite (one connection, which Prisma's adapter must own).
+ */
+export function postgresPool(): pg.Pool | undefined {
+  return database().pool;
+}
+
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
 
@@ -56,5 +62,6 @@ export async function disconnectDatabase(): Promise<void> {
   if (!state) return;
   globalForDb.__tailorlineDb = undefined;
   await state.client.$disconnect();
+  await state.pool?.end();
   if (state.pglite && !state.pglite.closed) await state.pglite.close();
 }

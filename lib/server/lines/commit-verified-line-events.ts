@@ -1,8 +1,7 @@
-import { db, type Tx } from "../db";
 import type { OutboxRow } from "../realtime/emit-outbox-rows";
 import { decideLineBatch, jobsRelied, type BatchDecision, type IncomingEvent, type JobRow, type LineRow } from "./decide-line-batch";
 import { lineAndJobEvents, orderEffects, ordersOf, type OrderJobRow } from "./line-batch-effects";
-import { insertOutboxRows, outboxRows, updateOrderStatuses, type SqlClient } from "./line-batch-sql";
+import { autocommit, inTransaction, insertOutboxRows, outboxRows, sql, updateOrderStatuses, type SqlRunner } from "./line-batch-sql";
 import type { LineStateCache } from "./line-state-cache";
 import { uuidsV7 } from "./uuid-v7";
 
@@ -42,10 +41,10 @@ export function decideOnRemembered(items: readonly IncomingEvent[], cache: LineS
  */
 export async function commitVerifiedLineEvents(lines: DecidedLine[], now: Date, dispatched: boolean): Promise<VerifiedCommit> {
   if (ordersOf(lines.flatMap((line) => line.decision.changedJobs)).length === 0) {
-    const written = await verifiedWrite(db, lines, [], now, dispatched);
+    const written = await verifiedWrite(autocommit(), lines, [], now, dispatched);
     return { committed: written.committed, outbox: written.outbox };
   }
-  return db.$transaction((tx) => writeDecidedLines(tx, lines, now, dispatched), { maxWait: 30_000, timeout: 30_000 });
+  return inTransaction((runner) => writeDecidedLines(runner, lines, now, dispatched));
 }
 
 /**
@@ -53,16 +52,16 @@ export async function commitVerifiedLineEvents(lines: DecidedLine[], now: Date, 
  * and status. An order's progress needs its other jobs: the statement returns them as stored,
  * and the batch's own jobs count in their new state.
  */
-export async function writeDecidedLines(tx: Tx, lines: DecidedLine[], now: Date, dispatched: boolean): Promise<VerifiedCommit> {
+export async function writeDecidedLines(runner: SqlRunner, lines: DecidedLine[], now: Date, dispatched: boolean): Promise<VerifiedCommit> {
   const orderIds = ordersOf(lines.flatMap((line) => line.decision.changedJobs));
-  const written = await verifiedWrite(tx, lines, orderIds, now, dispatched);
+  const written = await verifiedWrite(runner, lines, orderIds, now, dispatched);
   if (orderIds.length === 0) return { committed: written.committed, outbox: written.outbox };
   const committed = lines.filter((line) => written.committed.has(line.before.id));
   const jobs = new Map(committed.flatMap((line) => line.decision.changedJobs.map((job) => [job.id, job] as const)));
   const statusChanged = new Set(committed.flatMap((line) => [...line.decision.ordersWithStatusChange]));
   const orders = orderEffects(written.orderJobs, ordersOf([...jobs.values()]), statusChanged, jobs);
-  await updateOrderStatuses(tx, orders.statusUpdates, now);
-  const orderOutbox = await insertOutboxRows(tx, orders.outbox, now, dispatched);
+  await updateOrderStatuses(runner, orders.statusUpdates, now);
+  const orderOutbox = await insertOutboxRows(runner, orders.outbox, now, dispatched);
   return { committed: written.committed, outbox: [...written.outbox, ...orderOutbox] };
 }
 
@@ -79,10 +78,10 @@ const iso = (date: Date | null) => date?.toISOString() ?? null;
  * take through the locked path.
  *
  * The batch travels as JSON (one parameter per table: its text is the same for 1 event or
- * 2,000), and its leading comment has it prepared once per connection on PostgreSQL (see
- * lib/server/db.ts), so the server neither parses nor plans it again.
+ * 2,000), and on PostgreSQL the statement is prepared once per connection (named), so the
+ * server neither parses nor plans it again.
  */
-async function verifiedWrite(client: SqlClient, lines: DecidedLine[], orderIds: string[], now: Date, dispatched: boolean): Promise<VerifiedCommit & { orderJobs: OrderJobRow[] }> {
+async function verifiedWrite(runner: SqlRunner, lines: DecidedLine[], orderIds: string[], now: Date, dispatched: boolean): Promise<VerifiedCommit & { orderJobs: OrderJobRow[] }> {
   const lineIn = lines.map(({ before, decision }) => {
     const after = decision.lines.get(before.id)!;
     return {
@@ -107,7 +106,8 @@ async function verifiedWrite(client: SqlClient, lines: DecidedLine[], orderIds: 
   const ids = uuidsV7(rows.length, now.getTime());
   const events = rows.map((row, index) => ({ id: ids[index], line: row.lineId, seq: row.seq, at: row.agentAt.toISOString(), type: row.type, job: row.jobId, payload: row.payload }));
   const outbox = lines.flatMap((line) => lineAndJobEvents(line.decision, now));
-  const [result] = await client.$queryRaw<Array<{ lines: string[]; outbox: bigint[]; orderJobs: OrderJobRow[] | null }>>`/* prepared:line_events_verified */
+  const at = now.toISOString();
+  const [result] = await runner.rows<{ lines: string[]; outbox: Array<bigint | string>; orderJobs: OrderJobRow[] | null }>({ name: "line_events_verified", ...sql`
     WITH line_in AS MATERIALIZED (
       SELECT * FROM json_to_recordset(${json(lineIn)}::json)
         AS v(id text, was_seq int, was_status text, was_reason text, was_at timestamp(3), was_family text, seq int, status text, reason text, at timestamp(3), family text)
@@ -134,23 +134,23 @@ async function verifiedWrite(client: SqlClient, lines: DecidedLine[], orderIds: 
       WHERE NOT EXISTS (SELECT 1 FROM job_in AS v WHERE v.batch_line = ll.id AND v.id NOT IN (SELECT id FROM locked_jobs))
     ), events AS (
       INSERT INTO "LineEvent" ("id", "lineId", "seq", "agentAt", "receivedAt", "type", "jobId", "payload")
-      SELECT e.id, e.line, e.seq, e.at, ${now}::timestamp(3), e.type, e.job, e.payload
+      SELECT e.id, e.line, e.seq, e.at, ${at}::timestamp(3), e.type, e.job, e.payload
       FROM json_to_recordset(${json(events)}::json) AS e(id text, line text, seq int, at timestamp(3), type text, job text, payload jsonb)
       WHERE e.line IN (SELECT id FROM verified)
       ON CONFLICT ("lineId", "seq") DO NOTHING
     ), line_writes AS (
       UPDATE "Line" AS l SET "lastSeq" = v.seq, "status" = v.status::"LineStatus", "statusReason" = v.reason, "lastEventAt" = v.at,
-        "currentFamily" = v.family, "lastSeenAt" = ${now}::timestamp(3), "updatedAt" = ${now}::timestamp(3)
+        "currentFamily" = v.family, "lastSeenAt" = ${at}::timestamp(3), "updatedAt" = ${at}::timestamp(3)
       FROM line_in AS v WHERE l."id" = v.id AND l."id" IN (SELECT id FROM verified)
     ), job_writes AS (
       UPDATE "ProductionJob" AS j SET "status" = v.status::"JobStatus", "progress" = v.progress, "goodCount" = v.good, "scrapCount" = v.scrap,
         "startedAt" = v.started, "completedAt" = v.completed, "interruptedAt" = v.interrupted, "interruptCause" = v.cause, "failReason" = v.fail,
-        "version" = j."version" + 1, "updatedAt" = ${now}::timestamp(3)
+        "version" = j."version" + 1, "updatedAt" = ${at}::timestamp(3)
       FROM job_in AS v
       WHERE j."id" = v.id AND j."id" = ANY(${jobIn.filter((job) => job.changed).map((job) => job.id)}::text[]) AND v.changed AND v.batch_line IN (SELECT id FROM verified)
     ), outbox AS (
       INSERT INTO "OutboxEvent" ("createdAt", "type", "rooms", "payload", "dispatchedAt")
-      SELECT ${now}::timestamp(3), o.type, o.rooms, o.payload, ${dispatched ? now : null}::timestamp(3)
+      SELECT ${at}::timestamp(3), o.type, o.rooms, o.payload, ${dispatched ? at : null}::timestamp(3)
       FROM json_to_recordset(${json(outbox.map((event, n) => ({ ...event, n })))}::json) AS o(n int, "lineId" text, type text, rooms text[], payload jsonb)
       WHERE o."lineId" IN (SELECT id FROM verified)
       ORDER BY o.n
@@ -159,7 +159,7 @@ async function verifiedWrite(client: SqlClient, lines: DecidedLine[], orderIds: 
     SELECT ARRAY(SELECT id FROM verified) AS "lines", ARRAY(SELECT id FROM outbox) AS "outbox",
       (SELECT json_agg(json_build_object('orderId', o."id", 'orderStatus', o."status", 'manufacturerId', o."manufacturerId", 'jobId', j."id", 'status', j."status", 'progress', j."progress", 'minutes', j."minutes"))
        FROM "Order" AS o JOIN "OrderItem" AS oi ON oi."orderId" = o."id" JOIN "ProductionJob" AS j ON j."orderItemId" = oi."id"
-       WHERE o."id" = ANY(${orderIds}::text[])) AS "orderJobs"`;
+       WHERE o."id" = ANY(${orderIds}::text[])) AS "orderJobs"` });
   const committed = new Set(result!.lines);
   const written = outbox.filter((event) => committed.has(event.lineId)).map(({ lineId: _lineId, ...event }) => event);
   return { committed, outbox: outboxRows(written, result!.outbox, now), orderJobs: result!.orderJobs ?? [] };

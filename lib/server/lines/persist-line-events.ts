@@ -6,7 +6,7 @@ import type { OutboxRow } from "../realtime/emit-outbox-rows";
 import type { OutboxEventInput } from "../realtime/outbox";
 import { writeDecidedLines, type DecidedLine } from "./commit-verified-line-events";
 import { decideLineBatch, jobsRelied, type IncomingEvent, type JobRow, type LineRow } from "./decide-line-batch";
-import { insertOutboxRows } from "./line-batch-sql";
+import { insertOutboxRows, prismaRunner } from "./line-batch-sql";
 import { lineCommandUpdated } from "./line-live-events";
 
 export type { IncomingEvent } from "./decide-line-batch";
@@ -66,11 +66,11 @@ export async function persistLineEvents(batch: IncomingEvent[], maxFutureSkewMs:
     if (decided.length === 0) return { acks, outbox: [], outboxIds: [], ...cacheable };
     t = step("decide", t);
 
-    const written = await writeDecidedLines(tx, decided, now, options.dispatched ?? false);
+    const written = await writeDecidedLines(prismaRunner(tx), decided, now, options.dispatched ?? false);
     // The rows are locked: every line's check holds.
     if (written.committed.size !== decided.length) throw new Error("a locked line's state changed under its lock");
     const commands = await completeCommands(tx, decided, now);
-    const outbox = [...written.outbox, ...(await insertOutboxRows(tx, commands, now, options.dispatched ?? false))];
+    const outbox = [...written.outbox, ...(await insertOutboxRows(prismaRunner(tx), commands, now, options.dispatched ?? false))];
     t = step("write", t);
     // The states after the batch come last, so a cache keeps those.
     const after = decided.map((line) => ({ line: line.decision.lines.get(line.before.id)!, jobs: line.decision.changedJobs }));
