@@ -8,7 +8,7 @@ import { commitVerifiedLineEvents, decideOnRemembered, type DecidedLine } from "
 import type { IncomingEvent } from "./decide-line-batch";
 import { emitOutboxNow } from "./emit-outbox-now";
 import { LineStateCache } from "./line-state-cache";
-import { persistLineEvents, persistSteps, step } from "./persist-line-events";
+import { persistLineEvents, persistSteps, readLineForCache, step } from "./persist-line-events";
 
 const MAX_BATCH = 2_000;
 // With concurrent flushes, each takes a share of the lines, so the others have lines to take.
@@ -58,6 +58,18 @@ export class LineEventIngestor {
     }
     this.queue.push({ lineId, event, ...options });
     this.schedule();
+  }
+
+  /** Starts remembering a line (its agent was just born), so its first events take the fast path. */
+  async prime(lineId: string): Promise<void> {
+    if (this.cache.line(lineId)) return;
+    try {
+      const { lines, jobs } = await readLineForCache(lineId);
+      // A flush that remembered the line meanwhile knows better.
+      if (!this.cache.line(lineId)) this.cache.remember(lines, jobs);
+    } catch (error) {
+      logger.warn({ err: error, lineId }, "could not read a line for the event cache");
+    }
   }
 
   /** Resolves when everything submitted so far is persisted and acked (shutdown, tests). */

@@ -127,6 +127,23 @@ async function lockJobs(tx: Tx, ids: string[], lineIds: string[]): Promise<{ loc
   return { locked, ahead };
 }
 
+/**
+ * A line's state and its next jobs as stored, read without locks: what the ingestor's cache
+ * starts from when an agent is born, so its first events need not take the locked path. Only a
+ * guess, like everything the cache holds: commits verify it.
+ */
+export async function readLineForCache(lineId: string): Promise<{ lines: LineRow[]; jobs: JobRow[] }> {
+  const lines = await db.$queryRaw<LineRow[]>`
+    SELECT "id", "manufacturerId", "lastSeq", "status"::text AS "status", "statusReason", "lastEventAt", "currentFamily" FROM "Line" WHERE "id" = ${lineId}`;
+  const jobs = await db.$queryRaw<Array<Omit<JobRow, "status"> & { status: JobStatus }>>`
+    SELECT j."id", j."code", j."manufacturerId", j."lineId", j."family", j."status"::text AS "status", j."interruptedAt", j."interruptCause",
+           j."progress", j."goodCount", j."scrapCount", j."startedAt", j."completedAt", j."failReason", oi."orderId"
+    FROM "ProductionJob" j LEFT JOIN "OrderItem" oi ON oi."id" = j."orderItemId"
+    WHERE j."lineId" = ${lineId} AND j."status" IN ('queued', 'running')
+    ORDER BY j."start" NULLS LAST LIMIT ${JOBS_AHEAD}`;
+  return { lines, jobs };
+}
+
 /** A stored event that carries a command's correlation id marks that command done (even one given up on as timed out: the line did it after all). */
 async function completeCommands(tx: Tx, lines: DecidedLine[], now: Date): Promise<OutboxEventInput[]> {
   const events: OutboxEventInput[] = [];
