@@ -5,6 +5,7 @@ import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { openPgliteSync } from "./db/pglite-instance";
 import { resolveDatabaseTarget } from "./db/database-target";
+import { logger } from "./logger";
 
 /**
  * The one Prisma client of this process. A global singleton: the custom server (server.ts)
@@ -20,8 +21,10 @@ function createDatabase(): DatabaseState {
   const target = resolveDatabaseTarget();
   if (target.kind === "postgres") {
     const max = Number(process.env.DATABASE_POOL_SIZE ?? 10);
-    // One pool for the Prisma client and plain SQL (lib/server/db/sql.ts).
+    // One pool for the Prisma client and plain SQL (lib/server/db/sql.ts, line-batch-sql.ts).
     const pool = new pg.Pool({ connectionString: target.url, max });
+    // An idle connection's error (a server restart) must not crash the process; the pool replaces it.
+    pool.on("error", (error) => logger.warn({ err: error }, "idle database connection failed"));
     return { client: new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: true }) }), pool };
   }
   const pglite = openPgliteSync(target.dataDir, target.snapshot);
@@ -41,6 +44,15 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     return typeof value === "function" ? value.bind(client) : value;
   },
 });
+
+/**
+ * On PostgreSQL, the pool under the Prisma client — for the one hot path that sends its own
+ * prepared statement (lib/server/lines/line-batch-sql.ts) without Prisma's parameter
+ * serialization. Undefined on PGlite (one connection, which Prisma's adapter must own).
+ */
+export function postgresPool(): pg.Pool | undefined {
+  return database().pool;
+}
 
 export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

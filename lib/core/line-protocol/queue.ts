@@ -13,6 +13,11 @@ export const QueueJobSchema = z.strictObject({
   product: z.strictObject({ name: z.string().max(120), type: z.string().max(60) }).nullable(),
   /** The configuration's first choices, for the operator: "door: french". */
   keyOptions: z.array(z.strictObject({ group: z.string().max(60), value: z.string().max(120) })).max(12),
+  /**
+   * The picture of what the job makes, for the operator: a signed path on the server the agent
+   * talks to (resolve it against that address), valid for about a week and while the job is on
+   * this line. Null for a job of no order.
+   */
   previewUrl: z.string().max(600).nullable(),
   family: z.string().max(60),
   quantity: z.number().int().min(1),

@@ -81,6 +81,8 @@ export function runAgentSession(socket: Socket, agent: AgentIdentity, deps: { in
       state.born = true;
       state.connectedAt = outcome.connectedAt;
       state.resendFrom = null;
+      // The line's state for the event path is read before the agent hears it may send events.
+      await deps.ingestor.prime(line.id);
       reply({ ok: true, lineId: line.id, kind: outcome.kind, storedSeq: outcome.storedSeq, serverTime: clock.now().toISOString(), limits });
       await pushLineQueue(line.id);
     } catch (error) {

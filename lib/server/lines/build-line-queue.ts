@@ -1,6 +1,8 @@
 import type { LineQueue, QueueJob } from "@/lib/core/line-protocol";
 import { isa95State } from "@/lib/core/production/job-state";
+import { clock } from "../clock";
 import { db, type Tx } from "../db";
+import { jobPreviewLink } from "./job-preview-link";
 
 const KEY_OPTIONS = 8;
 
@@ -18,11 +20,12 @@ export async function buildLineQueue(lineId: string, client: Tx = db): Promise<L
       orderBy: [{ start: { sort: "asc", nulls: "last" } }, { code: "asc" }],
       select: {
         id: true, code: true, status: true, interruptedAt: true, family: true, minutes: true, start: true, end: true, setupMinutes: true, progress: true, goodCount: true, scrapCount: true,
-        orderItem: { select: { id: true, quantity: true, configuration: true, orderId: true, product: { select: { name: true, productType: true, slug: true } } } },
+        orderItem: { select: { quantity: true, configuration: true, product: { select: { name: true, productType: true } } } },
       },
       take: 500,
     }),
   ]);
+  const now = clock.now();
   return {
     planVersion: plan?.version ?? 0,
     speed: line.speed,
@@ -34,7 +37,7 @@ export async function buildLineQueue(lineId: string, client: Tx = db): Promise<L
         state: state === "running" || state === "interrupted" ? state : "allowed_to_start",
         product: job.orderItem ? { name: job.orderItem.product.name.slice(0, 120), type: job.orderItem.product.productType.slice(0, 60) } : null,
         keyOptions: keyOptions(job.orderItem?.configuration),
-        previewUrl: job.orderItem ? `/orders/${job.orderItem.orderId}/items/${job.orderItem.id}/preview` : null,
+        previewUrl: job.orderItem ? jobPreviewLink(job.id, lineId, now) : null,
         family: job.family.slice(0, 60),
         quantity: Math.max(1, job.orderItem?.quantity ?? 1),
         minutes: job.minutes,
