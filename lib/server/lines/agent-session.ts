@@ -133,11 +133,19 @@ export function runAgentSession(socket: Socket, agent: AgentIdentity, deps: { in
       countRefusal();
       return reply({ ok: false, error: protocolError(Array.isArray(events) && events.length > MAX_EVENTS_PER_BATCH ? "MESSAGE_TOO_LARGE" : "MALFORMED_MESSAGE", `events: 1 to ${MAX_EVENTS_PER_BATCH} events`) });
     }
+    const first = seqOf(events[0]);
+    // A batch past the seq the agent must resend from is refused before it costs budget. Charged,
+    // the tail of a resent window spent the tokens its head was waiting for, round after round,
+    // and the agent rewound for ever without storing anything (a livelock after reconnects).
+    if (state.resendFrom !== null && first !== null && first > state.resendFrom) {
+      countRefusal(); // free of budget, not of the flood limit
+      const error = protocolError("RESEND_REQUIRED");
+      return reply({ ok: true, results: events.map((event) => ({ ok: false, seq: seqOf(event), error })) });
+    }
     const budget = state.budget.take(clock.now().getTime(), events.length);
     if (!budget.allowed) {
       countRefusal();
       const error = protocolError("RATE_LIMITED", undefined, budget.retryAfterMs);
-      const first = seqOf(events[0]);
       if (first !== null) state.resendFrom = Math.min(state.resendFrom ?? first, first);
       return reply({ ok: true, results: events.map((event) => ({ ok: false, seq: seqOf(event), error })) });
     }

@@ -164,6 +164,25 @@ describe("agent events", () => {
     await waitFor(() => db.auditLog.findFirst({ where: { action: "agent.flood", targetId: line.id } }), 5_000, "flood audit");
   });
 
+  it("refuses a batch past the seq to resend from without spending the budget the resent batch needs", async () => {
+    const factory = await createFactory();
+    const line = factory.lines[0]!;
+    const { socket } = await bornAgent(factory, line.id);
+    const batch = (from: number, count: number) => ({ events: Array.from({ length: count }, (_, i) => ({ seq: from + i, at: at(), type: "status", status: "idle" })) });
+    const sendBatch = (from: number, count: number) => socket.emitWithAck("events", batch(from, count)) as Promise<{ ok: true; results: EventAck[] }>;
+    // A budget of 60 a second: 50 pass, the next 50 do not, and the agent must resend from 51.
+    expect((await sendBatch(1, 50)).results.every((result) => result.ok)).toBe(true);
+    expect((await sendBatch(51, 50)).results[0]).toMatchObject({ ok: false, seq: 51, error: { code: "RATE_LIMITED" } });
+    // The rest of the agent's window, sent before it heard of the refusal: refused for order.
+    expect((await sendBatch(101, 10)).results.every((result) => !result.ok && result.error.code === "RESEND_REQUIRED")).toBe(true);
+    // …and free: the 10 tokens left are still there for the resend from 51 (charged, they were
+    // gone, and a resent window's tail kept eating what its head waited for).
+    expect((await sendBatch(51, 10)).results.every((result) => result.ok)).toBe(true);
+    const stored = await db.lineEvent.findMany({ where: { lineId: line.id }, orderBy: { seq: "asc" }, select: { seq: true } });
+    expect(stored.map((event) => event.seq)).toEqual(Array.from({ length: 60 }, (_, i) => i + 1));
+    socket.disconnect();
+  });
+
   it("gives up on an accepted command that never comes back done — says so to the planner — and still takes a late done", async () => {
     const factory = await createFactory();
     const line = factory.lines[0]!;
