@@ -158,10 +158,12 @@ export async function writePlacedOrder(draft: PlacedOrderDraft): Promise<PlacedO
 }
 
 /**
- * The stock first (tailorline_reserve_stock: all or nothing, in part id order, aborting the
- * statement with TL001 when a part's stock was taken), then every row of the order. The
- * data-modifying CTEs run after the main query, and all of it is one statement: an error
- * anywhere leaves nothing behind.
+ * Every row of the order, then the stock (tailorline_reserve_stock: all or nothing, in part id
+ * order, aborting the statement with TL001 when a part's stock was taken). The main query reads
+ * every insert's rows before it reserves — the CASE evaluates their count first — so the parts'
+ * row locks, which every concurrent order for the same parts queues on, are held only for the
+ * foreign-key checks and the commit, not for the inserts too. All of it is one statement: an
+ * error anywhere leaves nothing behind.
  */
 const PLACE_ORDER_STATEMENT = `
 WITH new_order AS (
@@ -169,6 +171,7 @@ WITH new_order AS (
                        "idempotencyKey", "requestHash", "promisedDate", "plannedFinishAt", "placedAt")
   VALUES ($2::text, $3::text, $4::text, $5::text, $6::"OrderStatus", $7::text, $8::int, $9::jsonb, $10::jsonb, $11::text, $12::text,
           $13::timestamp(3), $14::timestamp(3), $15::timestamp(3))
+  RETURNING 1
 ), new_items AS (
   INSERT INTO "OrderItem" ("id", "orderId", "productId", "productVersionId", "quantity", "configuration", "priceBreakdown", "unitPrice",
                            "totalPrice", "deliveryEstimate", "promisedDate")
@@ -176,6 +179,7 @@ WITH new_order AS (
          i."totalPrice", i."deliveryEstimate", $13::timestamp(3)
   FROM jsonb_to_recordset($16::jsonb) AS i("id" text, "productId" text, "productVersionId" text, "quantity" int, "configuration" jsonb,
                                            "priceBreakdown" jsonb, "unitPrice" int, "totalPrice" int, "deliveryEstimate" jsonb)
+  RETURNING 1
 ), new_holds AS (
   INSERT INTO "QuoteReservation" ("id", "manufacturerId", "productId", "holderKey", "configurationHash", "quantity", "status", "slots",
                                   "plannedFinishAt", "productionDue", "promise", "expiresAt", "orderId", "createdAt", "consumedAt")
@@ -183,32 +187,43 @@ WITH new_order AS (
          h."plannedFinishAt", h."productionDue", h."promise", $15::timestamp(3), $2::text, $15::timestamp(3), $15::timestamp(3)
   FROM jsonb_to_recordset($17::jsonb) AS h("id" text, "productId" text, "holderKey" text, "configurationHash" text, "quantity" int,
                                            "slots" jsonb, "plannedFinishAt" timestamp(3), "productionDue" timestamp(3), "promise" jsonb)
+  RETURNING 1
 ), consumed_quotes AS (
   UPDATE "QuoteReservation" SET "status" = 'consumed', "orderId" = $2::text, "consumedAt" = $15::timestamp(3)
   WHERE "id" = ANY($18::text[]) AND "status" = 'held'
+  RETURNING 1
 ), new_reservations AS (
   INSERT INTO "StockReservation" ("id", "partId", "orderItemId", "quantity", "createdAt")
   SELECT r."id", r."partId", r."orderItemId", r."quantity", $15::timestamp(3)
   FROM jsonb_to_recordset($19::jsonb) AS r("id" text, "partId" text, "orderItemId" text, "quantity" int)
+  RETURNING 1
 ), new_requests AS (
   INSERT INTO "PartsRequest" ("id", "manufacturerId", "supplierId", "orderId", "partId", "quantity", "neededBy", "createdAt", "updatedAt")
   SELECT r."id", $5::text, r."supplierId", $2::text, r."partId", r."quantity", $21::timestamp(3), $15::timestamp(3), $15::timestamp(3)
   FROM jsonb_to_recordset($20::jsonb) AS r("id" text, "supplierId" text, "partId" text, "quantity" int)
+  RETURNING 1
 ), new_jobs AS (
   INSERT INTO "ProductionJob" ("id", "manufacturerId", "orderItemId", "code", "family", "requires", "minutes", "release", "due", "weight",
                                "status", "createdAt", "updatedAt")
   SELECT j."id", $5::text, j."orderItemId", j."code", j."family", j."requires", j."minutes", $15::timestamp(3), $23::timestamp(3), j."weight",
          $24::"JobStatus", $15::timestamp(3), $15::timestamp(3)
   FROM jsonb_to_recordset($22::jsonb) AS j("id" text, "orderItemId" text, "code" text, "family" text, "requires" text[], "minutes" int, "weight" float8)
+  RETURNING 1
 ), new_events AS (
   INSERT INTO "OrderEvent" ("id", "orderId", "at", "kind", "message")
   SELECT e."id", $2::text, $15::timestamp(3), e."kind", e."message"
   FROM jsonb_to_recordset($25::jsonb) AS e("id" text, "kind" text, "message" text)
+  RETURNING 1
 ), new_outbox AS (
   -- ids (the order events go out in) follow the array's order
   INSERT INTO "OutboxEvent" ("type", "rooms", "payload")
   SELECT o."type", o."rooms", o."payload"
   FROM jsonb_to_recordset($26::jsonb) AS o("n" int, "type" text, "rooms" text[], "payload" jsonb)
   ORDER BY o."n"
+  RETURNING 1
+), written AS (
+  SELECT (SELECT count(*) FROM new_order) + (SELECT count(*) FROM new_items) + (SELECT count(*) FROM new_holds)
+       + (SELECT count(*) FROM consumed_quotes) + (SELECT count(*) FROM new_reservations) + (SELECT count(*) FROM new_requests)
+       + (SELECT count(*) FROM new_jobs) + (SELECT count(*) FROM new_events) + (SELECT count(*) FROM new_outbox) AS "rows"
 )
-SELECT "tailorline_reserve_stock"($1::jsonb) AS "reserved"`;
+SELECT CASE WHEN w."rows" >= 0 THEN "tailorline_reserve_stock"($1::jsonb) END AS "reserved" FROM written w`;
