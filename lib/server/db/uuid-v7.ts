@@ -45,3 +45,8 @@ export function uuidV7(ms: number = Date.now()): string {
   }
   return text;
 }
+
+/** `count` ids for one batch of rows (line events, plan assignments). */
+export function uuidsV7(count: number, ms: number = Date.now()): string[] {
+  return Array.from({ length: count }, () => uuidV7(ms));
+}

@@ -3,7 +3,7 @@ import { decideLineBatch, jobsRelied, type BatchDecision, type IncomingEvent, ty
 import { lineAndJobEvents, orderEffects, ordersOf, type OrderJobRow } from "./line-batch-effects";
 import { autocommit, inTransaction, insertOutboxRows, outboxRows, sql, updateOrderStatuses, type SqlRunner } from "./line-batch-sql";
 import type { LineStateCache } from "./line-state-cache";
-import { uuidsV7 } from "./uuid-v7";
+import { uuidsV7 } from "../db/uuid-v7";
 
 /** One line's events, decided on the line's and its jobs' states `before`; committed only if those still hold. */
 export type DecidedLine = { before: LineRow; jobsBefore: JobRow[]; decision: BatchDecision };

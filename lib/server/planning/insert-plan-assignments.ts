@@ -1,5 +1,5 @@
 import type { Tx } from "../db";
-import { uuidsV7 } from "../lines/uuid-v7";
+import { uuidsV7 } from "../db/uuid-v7";
 
 export type NewPlanAssignment = { jobId: string; lineId: string; sequence: number; start: Date; end: Date; setupMinutes: number };
 
