@@ -42,6 +42,30 @@ function statementName(text: string): string {
   return name;
 }
 
+/**
+ * Runs `work` on one pooled connection between BEGIN and COMMIT (ROLLBACK when it throws). A
+ * connection that cannot roll back is not given back to the pool.
+ */
+export async function pgTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  const client = await pool.connect();
+  let broken: Error | undefined;
+  try {
+    await client.query("BEGIN");
+    const result = await work(client);
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    try {
+      await client.query("ROLLBACK");
+    } catch (rollbackError) {
+      broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
+    }
+    throw error;
+  } finally {
+    client.release(broken);
+  }
+}
+
 function onPool(pool: pg.Pool): Sql {
   const queryable = (client: pg.Pool | pg.PoolClient): SqlQueryable => ({
     async query<Row>(text: string, values: readonly SqlValue[] = []) {
@@ -50,26 +74,7 @@ function onPool(pool: pg.Pool): Sql {
   });
   return {
     ...queryable(pool),
-    async transaction<T>(work: (tx: SqlQueryable) => Promise<T>): Promise<T> {
-      const client = await pool.connect();
-      let broken: unknown;
-      try {
-        await client.query("BEGIN");
-        const result = await work(queryable(client));
-        await client.query("COMMIT");
-        return result;
-      } catch (error) {
-        try {
-          await client.query("ROLLBACK");
-        } catch (rollbackError) {
-          // a connection that cannot roll back is not given back to the pool
-          broken = rollbackError;
-        }
-        throw error;
-      } finally {
-        client.release(broken instanceof Error ? broken : undefined);
-      }
-    },
+    transaction: (work) => pgTransaction(pool, (client) => work(queryable(client))),
   };
 }
 

@@ -2,6 +2,7 @@ import type pg from "pg";
 import type { Prisma } from "@/generated/prisma/client";
 import type { OrderStatus } from "@/lib/core/orders/order-status";
 import { db, postgresPool, type Tx } from "../db";
+import { pgTransaction } from "../db/sql";
 import type { OutboxRow } from "../realtime/emit-outbox-rows";
 import type { OutboxEventInput } from "../realtime/outbox";
 
@@ -38,19 +39,7 @@ export function autocommit(): SqlRunner {
 export async function inTransaction<T>(work: (runner: SqlRunner) => Promise<T>): Promise<T> {
   const pool = postgresPool();
   if (!pool) return db.$transaction((tx) => work(prismaRunner(tx)), { maxWait: 30_000, timeout: 30_000 });
-  const client = await pool.connect();
-  let broken = false;
-  try {
-    await client.query("BEGIN");
-    const result = await work(pgRunner(client));
-    await client.query("COMMIT");
-    return result;
-  } catch (error) {
-    await client.query("ROLLBACK").catch(() => (broken = true));
-    throw error;
-  } finally {
-    client.release(broken);
-  }
+  return pgTransaction(pool, (client) => work(pgRunner(client)));
 }
 
 /** Orders a line moved into production or to completion (rare: a job started or ended). */
