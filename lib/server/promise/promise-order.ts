@@ -4,7 +4,7 @@ import type { CapablePromise } from "@/lib/core/promise/capable-to-promise";
 import type { HeldUnit } from "@/lib/core/promise/promise-plan";
 import { latestFinishFor, shipmentFor } from "@/lib/core/promise/shipping";
 import { sql } from "../db/sql";
-import { loadPartsView, partsWithOffersJson, type PartsView, type PartWithOffers } from "./load-parts-view";
+import { partsWithOffersJson, type PartsView, type PartWithOffers } from "./load-parts-view";
 import { publishedPlanJson, type PublishedPlanRef } from "./promise-base";
 import { loadPromiseFactory, shippingTermsFor } from "./load-promise-factory";
 import { keepHold, removeHolds } from "./promise-base";
@@ -75,8 +75,8 @@ export async function promiseOrder(input: {
   destination: string;
   now: number;
   lines: Array<{ productId: string; evaluation: Evaluation; quantity: number }>;
-  /** What the caller has read already (`loadOrderPromiseInputs`): the order's parts, the holder's quotes, the published plan. */
-  preloaded?: { parts: PartsView; quotes: HeldQuote[]; published: PublishedPlanRef };
+  /** What `loadOrderPromiseInputs` read: the order's parts, the holder's quotes, the published plan. */
+  preloaded: { parts: PartsView; quotes: HeldQuote[]; published: PublishedPlanRef };
 }): Promise<OrderPromiseOutcome> {
   const { manufacturerId, now } = input;
   const factory = await loadPromiseFactory(manufacturerId, now);
@@ -84,12 +84,7 @@ export async function promiseOrder(input: {
   const holderKey = holderKeyOfUser(input.consumerId);
   const hashes = input.lines.map((line) => configurationHash(line.evaluation.configuration, line.quantity));
 
-  const quotes =
-    factory.mode !== "capable_to_promise"
-      ? []
-      : input.preloaded
-        ? input.preloaded.quotes
-        : (await sql().query<{ quotes: HeldQuote[] }>(`SELECT ${heldQuotesJson("$1", "$2", "$3", "$4")} AS "quotes"`, [manufacturerId, holderKey, new Date(now).toISOString(), hashes]))[0]!.quotes;
+  const quotes = factory.mode === "capable_to_promise" ? input.preloaded.quotes : [];
   const used = new Set<string>();
   const quoted = input.lines.map((line, index) => {
     const quote = quotes.find((q) => !used.has(q.id) && q.configurationHash === hashes[index] && q.productId === line.productId && q.quantity === line.quantity);
@@ -108,8 +103,8 @@ export async function promiseOrder(input: {
     items[index] = { ...promise, ...shipment, transitDays: terms.transitDays, destination: terms.destination, productionDue: Math.max(promise.promisedFinish, latestFinishFor(shipment.arrivalDate, terms)) };
   }
   if (open.length > 0) {
-    const parts = input.preloaded?.parts ?? (await loadPartsView(manufacturerId, open.flatMap(({ line }) => line.evaluation.partsList.map((part) => part.partNumber))));
-    const result = await promiseLines({ manufacturerId, lines: open.map(({ line }) => line), parts, destination: input.destination, now, holdUntil: null, published: input.preloaded?.published });
+    const { parts, published } = input.preloaded;
+    const result = await promiseLines({ manufacturerId, lines: open.map(({ line }) => line), parts, destination: input.destination, now, holdUntil: null, published });
     if (result.kind === "unavailable") return { kind: "unavailable", missing: result.missing };
     if (result.kind === "no-capacity") return { kind: "fallback" };
     result.lines.forEach((promised, k) => {
