@@ -77,6 +77,50 @@ describe("PromiseBoard", () => {
     );
   });
 
+  it("re-anchors the holds after a dropped one as a board compiled without it would (a setup that changed unsticks them)", () => {
+    const day = (hh: string) => `2026-12-07T${hh}:00Z`;
+    const windows = [7, 8, 9].flatMap((d) => [
+      { start: `2026-12-0${d}T06:00:00Z`, end: `2026-12-0${d}T10:00:00Z` },
+      { start: `2026-12-0${d}T10:30:00Z`, end: `2026-12-0${d}T16:40:00Z` },
+    ]);
+    const jobs = Array.from({ length: 15 }, (_, i) => ({ id: `J${i + 1}`, family: i === 14 ? "C" : "A", requires: [], minutes: 5, due: day("00:30") }));
+    const base = baseFor(InstanceSchema.parse({ version: 1, horizon: { start: day("00:00"), end: "2026-12-10T00:00:00Z" }, lines: [{ id: "L1", capabilities: ["paint"], speed: 0.8, windows }], setups: { default: 20, matrix: { B: { A: 0 } } }, jobs }));
+    const order = (minutes: number): TrialRequest[] => [{ units: [{ family: "A", requires: [], minutes, weight: 1, express: false }], release: day("00:00"), notBefore: day("00:00") }];
+    const board = new PromiseBoard(base, []);
+    // the first hold goes after the planned C job (a setup of 20); the second after it (none),
+    // in the next window: it stays at that window's start only while the first is there
+    const first = holdOf("first", order(10), board.trial(order(10)));
+    board.updateHolds([first], []);
+    const second = holdOf("second", order(66), board.trial(order(66)));
+    expect(second.units[0]!.start).toBe(day("10:30"));
+    board.updateHolds([second], []);
+    board.updateHolds([], ["first"]);
+    expect(board.trial(order(10))).toEqual(new PromiseBoard(base, [second]).trial(order(10)));
+    expect(board.trial(order(10))[0]![0]!.start).toBe(day("10:30"));
+  });
+
+  it("lets a planned job a dropped hold had pushed go back to its place, as a board compiled without the hold would", () => {
+    const day = (hh: string) => `2026-12-07T${hh}:00Z`;
+    const windows = [7, 8].flatMap((d) => [
+      { start: `2026-12-0${d}T06:00:00Z`, end: `2026-12-0${d}T10:00:00Z` },
+      { start: `2026-12-0${d}T10:30:00Z`, end: `2026-12-0${d}T16:40:00Z` },
+    ]);
+    const jobs = Array.from({ length: 9 }, (_, i) => ({ id: `J${i + 1}`, family: "A", requires: [], minutes: 5, due: day("00:30"), ...(i === 6 ? { release: day("13:35"), due: day("14:05") } : {}) }));
+    const base = baseFor(InstanceSchema.parse({ version: 1, horizon: { start: day("00:00"), end: "2026-12-09T00:00:00Z" }, lines: [{ id: "L1", capabilities: ["paint"], speed: 0.8, windows }], setups: { default: 7, matrix: { C: { B: 59 } } }, jobs }));
+    const unit = (family: string, minutes: number) => ({ family, requires: [], minutes, weight: 1, express: false });
+    const items: TrialRequest[] = [
+      { units: [unit("B", 10), unit("B", 142)], release: day("00:00"), notBefore: day("00:00") },
+      { units: [unit("A", 10)], release: day("00:00"), notBefore: day("00:00") },
+    ];
+    const board = new PromiseBoard(base, []);
+    // the order's units go around J7 (planned at 13:35); dropped one by one, their setups change
+    // on the way and push J7, which must come back
+    board.updateHolds([holdOf("order", items, board.trial(items))], []);
+    board.updateHolds([], ["order"]);
+    const later: TrialRequest[] = [{ units: [unit("A", 17)], release: day("13:14"), notBefore: day("00:00") }];
+    expect(board.trial(later)).toEqual(new PromiseBoard(base, []).trial(later));
+  });
+
   it("is left as it was by a trial, express pushes and orders of several lines included", () => {
     fc.assert(
       fc.property(arbitraryInstance({ minJobs: 6, maxJobs: 18, maxLines: 3, roomy: true }), fc.array(operationArbitrary(true), { minLength: 1, maxLength: 8 }), (instance, operations) => {

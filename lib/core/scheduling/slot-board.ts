@@ -82,6 +82,12 @@ export class SlotBoard {
   private readonly probeFamily: number;
   private readonly anchorLine: Int32Array;
   private readonly anchorStart: Int32Array;
+  /**
+   * Where each job is meant to be — a planned job where the plan put it, a held one where it
+   * holds — as its anchor was before other jobs pushed it: a removal lets the jobs after it go
+   * back there, as a board compiled without the removed job would place them.
+   */
+  private readonly homeStart: Int32Array;
   /** live jobs (planned, held, placed) by id, and the id each job index is live under */
   private readonly live = new Map<string, number>();
   private readonly names: Array<string | undefined>;
@@ -113,6 +119,7 @@ export class SlotBoard {
     this.model = model;
     this.anchorLine = model.anchorLine as Int32Array;
     this.anchorStart = model.anchorStart as Int32Array;
+    this.homeStart = Int32Array.from(this.anchorStart);
     this.probe = model.jobIndex.get(PROBE_ID) as number;
     this.probeRowStart = model.eligibleStart[this.probe] as number;
     this.probeFamily = model.jobFamily[this.probe] as number;
@@ -250,6 +257,7 @@ export class SlotBoard {
     }
     this.anchorLine[j] = l;
     this.anchorStart[j] = start;
+    this.homeStart[j] = start;
     // sticky: it keeps its place wherever the jobs before it let it start by then
     if (this.insertAt(l, k, j, true)) return true;
     // no room for it at all: it holds nothing
@@ -257,14 +265,26 @@ export class SlotBoard {
     return false;
   }
 
-  /** Takes a job off the board (the others keep their places). */
+  /** Takes a job off the board (the others keep their places where the line still lets them). */
   remove(jobId: string): void {
     const j = this.live.get(jobId);
     if (j === undefined) return;
     const l = this.solution.jobLine[j] as number;
     if (l >= 0) {
       this.touch(l);
+      const line = this.solution.lines[l] as LineSequence;
+      const k = line.positionOf(j);
       this.solution.remove(j);
+      // The jobs after it go back to where they are meant to be wherever the line now lets them
+      // (one it had pushed returns; a changed setup can unstick one) and are anchored there.
+      for (let i = k; i < line.length; i++) {
+        const after = line.jobs[i] as number;
+        if (this.anchorStart[after] === this.homeStart[after]) continue;
+        this.journal?.steps.push({ kind: "anchor", job: after, start: this.anchorStart[after] as number });
+        this.anchorStart[after] = this.homeStart[after] as number;
+      }
+      line.rebuildFrom(k);
+      this.settle(line, k);
     }
     this.release(jobId, j);
   }
