@@ -1,7 +1,7 @@
 import { deriveOrderStatus, type JobStatus, type OrderStatus } from "@/lib/core/orders/order-status";
 import type { Tx } from "../db";
+import { uuidV7 } from "../db/uuid-v7";
 import { AppError } from "../errors";
-import { writeOutboxEvent } from "../realtime/outbox";
 
 const STATUS_MESSAGES: Record<OrderStatus, string> = {
   placed: "Order placed",
@@ -24,66 +24,98 @@ export function orderRooms(order: { id: string; manufacturerId: string }): strin
  * change is recorded on its timeline and announced to its rooms.
  */
 export async function refreshOrderProgress(tx: Tx, orderId: string, now: Date): Promise<{ status: OrderStatus; changed: boolean }> {
-  const order = await readOrderFacts(tx, orderId);
-  const jobs = order.jobs;
+  const [row] = await tx.$queryRawUnsafe<Array<{ order: OrderFacts | null }>>(`SELECT ${orderFactsJson("$1")} AS "order"`, orderId);
+  if (!row?.order) throw new AppError("ORDER_NOT_FOUND", "Not found.", { status: 404 });
+  return applyOrderProgress(tx, row.order, now);
+}
+
+/**
+ * The same, on facts the caller read already (with its own change applied to them): at most
+ * one statement, none when nothing moves.
+ */
+export async function applyOrderProgress(tx: Tx, order: OrderFacts, now: Date): Promise<{ status: OrderStatus; changed: boolean }> {
+  const jobs = order.jobs.map((job) => ({ ...job }));
   const partsConfirmed = order.partsRequests.every((request) => request.status !== "requested" && !request.flagged);
 
-  if (partsConfirmed && !order.cancelledAt) {
-    // Received parts are here now; confirmed ones arrive on their promised date.
-    const promised = order.partsRequests
-      .filter((request) => request.status === "confirmed" && request.promisedAt !== null)
-      .map((request) => request.promisedAt!);
-    const release = new Date(Math.max(order.placedAt.getTime(), ...promised));
-    const waiting = jobs.filter((job) => job.status === "waiting_parts").map((job) => job.id);
-    if (waiting.length > 0) {
-      await tx.productionJob.updateMany({ where: { id: { in: waiting } }, data: { status: "ready", release, version: { increment: 1 } } });
-      for (const job of jobs) if (waiting.includes(job.id)) job.status = "ready";
-    }
-    const movable = jobs.filter((job) => (job.status === "ready" || job.status === "scheduled") && job.releaseAt !== release.getTime());
-    if (movable.length > 0) {
-      await tx.productionJob.updateMany({ where: { id: { in: movable.map((job) => job.id) } }, data: { release, version: { increment: 1 } } });
+  // Received parts are here now; confirmed ones arrive on their promised date.
+  let release: number | null = null;
+  const releasing: string[] = [];
+  if (partsConfirmed && !order.cancelled) {
+    const promised = order.partsRequests.filter((request) => request.status === "confirmed" && request.promisedAt !== null).map((request) => request.promisedAt!);
+    release = Math.max(order.placedAt, ...promised);
+    for (const job of jobs) {
+      if (job.status === "waiting_parts" || ((job.status === "ready" || job.status === "scheduled") && job.releaseAt !== release)) {
+        releasing.push(job.id);
+        if (job.status === "waiting_parts") job.status = "ready";
+      }
     }
   }
 
   const status = deriveOrderStatus({
-    cancelled: order.cancelledAt !== null,
-    shipped: order.shippedAt !== null,
+    cancelled: order.cancelled,
+    shipped: order.shipped,
     partsConfirmed,
     jobStatuses: jobs.map((job) => job.status),
   });
-  if (status === order.status) return { status, changed: false };
-  await tx.order.update({
-    where: { id: order.id },
-    data: { status, version: { increment: 1 }, ...(status === "completed" ? { completedAt: now } : {}) },
-  });
-  await tx.orderEvent.create({ data: { orderId: order.id, at: now, kind: status, message: STATUS_MESSAGES[status] } });
-  await writeOutboxEvent(tx, { type: "order.updated", rooms: orderRooms(order), payload: { orderId: order.id, status } });
-  return { status, changed: true };
+  const changed = status !== order.status;
+  if (!changed && releasing.length === 0) return { status, changed };
+  const at = now.toISOString();
+  // One statement: jobs released (waiting ones become ready), and a status change with its
+  // timeline entry and event. The parts are what every supplier answer changes, so this runs
+  // for most of them.
+  await tx.$queryRawUnsafe(
+    `WITH released AS (
+       UPDATE "ProductionJob" SET "status" = CASE WHEN "status" = 'waiting_parts' THEN 'ready'::"JobStatus" ELSE "status" END,
+         "release" = $2::timestamp(3), "version" = "version" + 1, "updatedAt" = $3::timestamp(3)
+       WHERE "id" = ANY($1::text[]) RETURNING 1),
+     ordered AS (
+       UPDATE "Order" SET "status" = $5::text::"OrderStatus", "version" = "version" + 1,
+         "completedAt" = CASE WHEN $5::text = 'completed' THEN $3::timestamp(3) ELSE "completedAt" END
+       WHERE "id" = $4::text AND $6::boolean RETURNING 1),
+     timeline AS (
+       INSERT INTO "OrderEvent" ("id", "orderId", "at", "kind", "message") SELECT $7::text, $4::text, $3::timestamp(3), $5::text, $8::text WHERE $6::boolean),
+     announced AS (
+       INSERT INTO "OutboxEvent" ("createdAt", "type", "rooms", "payload") SELECT $3::timestamp(3), 'order.updated', $9::text[], $10::text::jsonb WHERE $6::boolean)
+     SELECT (SELECT count(*) FROM released)::int AS "released", (SELECT count(*) FROM ordered)::int AS "ordered"`,
+    releasing,
+    release === null ? null : new Date(release).toISOString(),
+    at,
+    order.id,
+    status,
+    changed,
+    uuidV7(now.getTime()),
+    STATUS_MESSAGES[status],
+    orderRooms(order),
+    JSON.stringify({ orderId: order.id, status }),
+  );
+  return { status, changed };
 }
 
-type OrderFacts = {
+/**
+ * An order's facts: its status, whether it is cancelled or shipped, its parts requests and jobs
+ * (times as epoch ms). Read with the row a use case reads anyway (one query per supplier answer,
+ * where four had been most of its cost).
+ */
+export type OrderFacts = {
   id: string;
   status: OrderStatus;
   manufacturerId: string;
-  cancelledAt: Date | null;
-  shippedAt: Date | null;
-  placedAt: Date;
-  partsRequests: Array<{ status: string; flagged: boolean; promisedAt: number | null }>;
+  cancelled: boolean;
+  shipped: boolean;
+  placedAt: number;
+  partsRequests: Array<{ id: string; status: string; flagged: boolean; promisedAt: number | null }>;
   jobs: Array<{ id: string; status: JobStatus; releaseAt: number }>;
 };
 
-/**
- * The order with its parts requests and jobs in one query (it runs for every supplier answer;
- * as four, the round trips were most of its cost). Times inside the JSON are epoch ms.
- */
-async function readOrderFacts(tx: Tx, orderId: string): Promise<OrderFacts> {
-  const [order] = await tx.$queryRaw<OrderFacts[]>`
-    SELECT o."id", o."status"::text AS "status", o."manufacturerId", o."cancelledAt", o."shippedAt", o."placedAt",
-      COALESCE((SELECT json_agg(json_build_object('status', r."status"::text, 'flagged', r."flagged", 'promisedAt', floor(extract(epoch FROM r."promisedDate") * 1000)))
-                FROM "PartsRequest" r WHERE r."orderId" = o."id"), '[]'::json) AS "partsRequests",
-      COALESCE((SELECT json_agg(json_build_object('id', j."id", 'status', j."status"::text, 'releaseAt', floor(extract(epoch FROM j."release") * 1000)))
-                FROM "ProductionJob" j JOIN "OrderItem" i ON i."id" = j."orderItemId" WHERE i."orderId" = o."id"), '[]'::json) AS "jobs"
-    FROM "Order" o WHERE o."id" = ${orderId}`;
-  if (!order) throw new AppError("ORDER_NOT_FOUND", "Not found.", { status: 404 });
-  return order;
+/** SQL for the facts of the order whose id is `orderId` (an expression) as JSON, or null. */
+export function orderFactsJson(orderId: string): string {
+  return `(SELECT json_build_object(
+      'id', o."id", 'status', o."status"::text, 'manufacturerId', o."manufacturerId",
+      'cancelled', o."cancelledAt" IS NOT NULL, 'shipped', o."shippedAt" IS NOT NULL,
+      'placedAt', floor(extract(epoch FROM o."placedAt") * 1000),
+      'partsRequests', COALESCE((SELECT json_agg(json_build_object('id', r."id", 'status', r."status"::text, 'flagged', r."flagged", 'promisedAt', floor(extract(epoch FROM r."promisedDate") * 1000)))
+                                 FROM "PartsRequest" r WHERE r."orderId" = o."id"), '[]'::json),
+      'jobs', COALESCE((SELECT json_agg(json_build_object('id', j."id", 'status', j."status"::text, 'releaseAt', floor(extract(epoch FROM j."release") * 1000)))
+                        FROM "ProductionJob" j JOIN "OrderItem" i ON i."id" = j."orderItemId" WHERE i."orderId" = o."id"), '[]'::json))
+    FROM "Order" o WHERE o."id" = ${orderId})`;
 }

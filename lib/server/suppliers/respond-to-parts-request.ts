@@ -1,10 +1,10 @@
-import { respondToPartsRequest as transition, type SupplierResponse } from "@/lib/core/sourcing/parts-request-state";
+import { respondToPartsRequest as transition, type PartsRequestStatus, type SupplierResponse } from "@/lib/core/sourcing/parts-request-state";
 import type { Actor } from "@/lib/core/policy";
 import { authorize } from "../auth/authorize";
 import { clock } from "../clock";
 import { db, type Tx } from "../db";
 import { AppError, conflict } from "../errors";
-import { refreshOrderProgress } from "../orders/refresh-order-progress";
+import { applyOrderProgress, orderFactsJson, refreshOrderProgress, type OrderFacts } from "../orders/refresh-order-progress";
 import { runFollowUp } from "../promise/follow-ups";
 import { reviewSupplierSlip } from "../promise/review-supplier-slip";
 import { nudgeOutbox, writeOutboxEvent } from "../realtime/outbox";
@@ -25,15 +25,30 @@ export async function respondToPartsRequest(actor: Actor, answer: PartsRequestAn
   return result;
 }
 
+type RequestRow = {
+  id: string;
+  status: PartsRequestStatus;
+  quantity: number;
+  confirmedQuantity: number | null;
+  promisedDate: Date | null;
+  version: number;
+  neededBy: Date;
+  supplierId: string;
+  manufacturerId: string;
+  orderId: string;
+  partId: string;
+  order: OrderFacts;
+};
+
 export async function respondInTransaction(tx: Tx, actor: Actor, answer: PartsRequestAnswer) {
   const now = clock.now();
-  const request = await tx.partsRequest.findUnique({
-    where: { id: answer.requestId },
-    select: {
-      id: true, status: true, quantity: true, confirmedQuantity: true, promisedDate: true, version: true, neededBy: true,
-      supplierId: true, manufacturerId: true, orderId: true, partId: true,
-    },
-  });
+  // The request and its order's facts in one statement (the order's progress is derived from them).
+  const [request] = await tx.$queryRawUnsafe<RequestRow[]>(
+    `SELECT r."id", r."status"::text AS "status", r."quantity", r."confirmedQuantity", r."promisedDate", r."version", r."neededBy",
+            r."supplierId", r."manufacturerId", r."orderId", r."partId", ${orderFactsJson('r."orderId"')} AS "order"
+     FROM "PartsRequest" r WHERE r."id" = $1`,
+    answer.requestId,
+  );
   authorize(actor, "parts-request.respond", { supplierId: request?.supplierId ?? "", manufacturerId: request?.manufacturerId }, "PARTS_REQUEST_NOT_FOUND");
   if (!request) throw new AppError("PARTS_REQUEST_NOT_FOUND", "Not found.", { status: 404 });
   if (answer.version !== undefined && answer.version !== request.version) {
@@ -46,19 +61,30 @@ export async function respondInTransaction(tx: Tx, actor: Actor, answer: PartsRe
     throw new AppError(step.code, step.message, { status: 422, details: { fields: [{ path: step.field ?? "(body)", message: step.message }] } });
   }
 
-  // Optimistic concurrency: only the answer that saw this version wins.
-  const updated = await tx.partsRequest.updateMany({
-    where: { id: request.id, version: request.version },
-    data: {
-      status: step.next.status,
-      confirmedQuantity: step.next.confirmedQuantity,
-      promisedDate: step.next.promisedDate,
-      rejectReason: step.next.rejectReason ?? null,
-      receivedAt: step.next.status === "received" ? now : undefined,
-      version: { increment: 1 },
-    },
-  });
-  if (updated.count === 0) throw conflict("PARTS_REQUEST_CHANGED", "Someone else answered this request meanwhile. Reload to see their answer.");
+  // Optimistic concurrency: only the answer that saw this version wins. The request and its
+  // event in one statement.
+  const at = now.toISOString();
+  const [written] = await tx.$queryRawUnsafe<Array<{ answered: number }>>(
+    `WITH answered AS (
+       UPDATE "PartsRequest" SET "status" = $3::text::"PartsRequestStatus", "confirmedQuantity" = $4::int, "promisedDate" = $5::timestamp(3),
+         "rejectReason" = $6::text, "receivedAt" = CASE WHEN $3::text = 'received' THEN $7::timestamp(3) ELSE "receivedAt" END,
+         "version" = "version" + 1, "updatedAt" = $7::timestamp(3)
+       WHERE "id" = $1::text AND "version" = $2::int RETURNING "id"),
+     announced AS (
+       INSERT INTO "OutboxEvent" ("createdAt", "type", "rooms", "payload")
+       SELECT $7::timestamp(3), 'parts-request.updated', $8::text[], $9::text::jsonb FROM answered)
+     SELECT (SELECT count(*) FROM answered)::int AS "answered"`,
+    request.id,
+    request.version,
+    step.next.status,
+    step.next.confirmedQuantity,
+    step.next.promisedDate?.toISOString() ?? null,
+    step.next.rejectReason ?? null,
+    at,
+    [`supplier:${request.supplierId}`, `manufacturer:${request.manufacturerId}`],
+    JSON.stringify({ requestId: request.id, status: step.next.status }),
+  );
+  if (written!.answered === 0) throw conflict("PARTS_REQUEST_CHANGED", "Someone else answered this request meanwhile. Reload to see their answer.");
 
   if (answer.action === "receive") {
     // Received parts are stock held for this order until its job consumes them.
@@ -67,15 +93,17 @@ export async function respondInTransaction(tx: Tx, actor: Actor, answer: PartsRe
     const firstItem = await tx.orderItem.findFirst({ where: { orderId: request.orderId }, select: { id: true } });
     if (firstItem) await tx.stockReservation.create({ data: { partId: request.partId, orderItemId: firstItem.id, quantity } });
   }
-  if (step.shortfall > 0) await resourceShortfall(tx, request, step.shortfall, now);
   if (answer.action === "revise" && step.slipDays > 0) await flagSlip(tx, request, step.slipDays, step.next.promisedDate!, now);
-
-  await writeOutboxEvent(tx, {
-    type: "parts-request.updated",
-    rooms: [`supplier:${request.supplierId}`, `manufacturer:${request.manufacturerId}`],
-    payload: { requestId: request.id, status: step.next.status },
-  });
-  await refreshOrderProgress(tx, request.orderId, now);
+  if (step.shortfall > 0) {
+    // Re-sourcing adds or flags requests: the facts read above no longer hold.
+    await resourceShortfall(tx, request, step.shortfall, now);
+    await refreshOrderProgress(tx, request.orderId, now);
+  } else {
+    // This answer is the only change to the order's facts: apply it to them.
+    const promisedAt = step.next.promisedDate?.getTime() ?? null;
+    const partsRequests = request.order.partsRequests.map((entry) => (entry.id === request.id ? { ...entry, status: step.next.status, promisedAt } : entry));
+    await applyOrderProgress(tx, { ...request.order, partsRequests }, now);
+  }
   return { id: request.id, status: step.next.status, shortfall: step.shortfall, version: request.version + 1 };
 }
 
