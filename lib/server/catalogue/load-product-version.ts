@@ -9,6 +9,9 @@ import { sql } from "../db/sql";
 const MAX_CACHED = 500;
 const globalForCache = globalThis as unknown as { __productVersionCache?: Map<string, ProductDefinition> };
 const cache = (globalForCache.__productVersionCache ??= new Map());
+/** Per product, its published version as this process last read it: what the next order most likely meets. */
+const globalForLatest = globalThis as unknown as { __latestPublishedProducts?: Map<string, PublishedProduct> };
+const latest = (globalForLatest.__latestPublishedProducts ??= new Map());
 
 export type PublishedProduct = {
   productId: string;
@@ -53,14 +56,31 @@ export async function publishedProductsOf(versions: readonly PublishedVersionRow
   }
   const result = new Map<string, PublishedProduct>();
   for (const version of versions) {
-    result.set(version.productId, {
+    const product = {
       productId: version.productId,
       manufacturerId: version.manufacturerId,
       versionId: version.id,
       version: version.version,
       name: version.name,
       definition: cache.get(version.id)!,
-    });
+    };
+    result.set(version.productId, product);
+    if (latest.size >= MAX_CACHED && !latest.has(product.productId)) latest.delete(latest.keys().next().value!);
+    latest.set(product.productId, product);
+  }
+  return result;
+}
+
+/**
+ * The products' published versions as this process last read them, when it knows every one: a
+ * guess (another process may have published since) that a caller checks against what it reads.
+ */
+export function lastReadPublishedProducts(productIds: readonly string[]): Map<string, PublishedProduct> | null {
+  const result = new Map<string, PublishedProduct>();
+  for (const productId of productIds) {
+    const product = latest.get(productId);
+    if (!product) return null;
+    result.set(productId, product);
   }
   return result;
 }

@@ -7,14 +7,15 @@ import type { Actor, UserActor } from "@/lib/core/policy";
 import { allocateStock } from "@/lib/core/sourcing/allocate-stock";
 import { chooseSupplier } from "@/lib/core/sourcing/choose-supplier";
 import { authorize } from "../auth/authorize";
-import { publishedProductsOf, publishedVersionsJson, type PublishedVersionRow } from "../catalogue/load-product-version";
+import { lastReadPublishedProducts, publishedProductsOf, publishedVersionsJson, type PublishedProduct, type PublishedVersionRow } from "../catalogue/load-product-version";
 import { clock } from "../clock";
 import { db } from "../db";
 import { isUniqueViolation } from "../db/database-errors";
 import { sql } from "../db/sql";
 import { AppError, conflict } from "../errors";
 import { loadPartsWithOffers, partsViewOf, type PartWithOffers } from "../promise/load-parts-view";
-import { loadOrderPromiseInputs, promiseOrder as promiseOrderFromPlan, type OrderPromiseOutcome } from "../promise/promise-order";
+import type { PublishedPlanRef } from "../promise/promise-base";
+import { loadOrderPromiseInputs, orderPromiseInputsColumns, orderPromiseInputsOf, promiseOrder as promiseOrderFromPlan, type HeldQuote, type OrderPromiseOutcome } from "../promise/promise-order";
 import { nudgeOutbox } from "../realtime/outbox";
 import { factoryProfile } from "./factory-profile";
 import { STOCK_TAKEN, writePlacedOrder, type PlacedOrderDraft } from "./write-placed-order";
@@ -59,48 +60,28 @@ function newOrderNumber(now: Date): string {
 export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ order: PlacedOrder; replayed: boolean }> {
   authorize(actor, "order.place");
   const requestHash = requestHashOf(input);
-  // One statement: an order already placed with this key, and the products' published versions.
-  const [known] = await sql().query<{ existing: StoredOrder | null; versions: PublishedVersionRow[] }>(
-    `SELECT ${storedOrderJson("$1")} AS "existing", ${publishedVersionsJson("$2")} AS "versions"`,
-    [input.idempotencyKey, [...new Set(input.items.map((item) => item.productId))]],
+  const now = clock.now();
+  const productIds = [...new Set(input.items.map((item) => item.productId))];
+  // The items evaluated on the products as this process last read them: when that works, the
+  // promise's reads go in the same statement as the placement's own, and count if the versions
+  // read are the ones guessed (a product republished meanwhile: read again).
+  const guessed = guessOrder(input, productIds, actor.userId, now);
+  const promiseReads = guessed ? orderPromiseInputsColumns(guessed.question, 3) : null;
+  // An order already placed with this key, and the products' published versions.
+  const reads = `SELECT ${storedOrderJson("$1")} AS "existing", ${publishedVersionsJson("$2")} AS "versions"`;
+  const [known] = await sql().query<{ existing: StoredOrder | null; versions: PublishedVersionRow[]; parts?: PartWithOffers[]; quotes?: HeldQuote[]; plan?: PublishedPlanRef }>(
+    promiseReads ? `${reads}, ${promiseReads.columns}` : reads,
+    [input.idempotencyKey, productIds, ...(promiseReads?.values ?? [])],
   );
   if (known!.existing) return { order: replay(known!.existing, actor.userId, requestHash), replayed: true };
 
-  const now = clock.now();
   const products = await publishedProductsOf(known!.versions);
-  const fields: Array<{ path: string; message: string; code: string }> = [];
-  const evaluated = input.items.map((item, index) => {
-    const product = products.get(item.productId);
-    if (!product) {
-      fields.push({ path: `items.${index}.productId`, code: "PRODUCT_NOT_AVAILABLE", message: "This product is not available to order." });
-      return null;
-    }
-    const checked = checkConfigurationRequest(product.definition, { configuration: item.configuration, quantity: item.quantity, quotedTotal: item.quotedTotal });
-    if (!checked.ok) {
-      for (const issue of checked.issues) fields.push({ path: `items.${index}.${issue.field}`, code: issue.code, message: issue.message });
-      return null;
-    }
-    return { product, evaluation: checked.evaluation, quantity: checked.quantity, configuration: checked.configuration };
-  });
-  if (fields.length > 0) {
-    const first = fields[0]!;
-    throw new AppError(first.code === "PRICE_MISMATCH" ? "PRICE_MISMATCH" : "INVALID_ORDER", `${first.path}: ${first.message}`, { status: 400, details: { fields } });
-  }
-  const items = evaluated.filter((item) => item !== null);
-  const manufacturerIds = new Set(items.map((item) => item.product.manufacturerId));
-  if (manufacturerIds.size > 1) {
-    throw new AppError("MIXED_MANUFACTURERS", "An order holds products of one manufacturer; place one order per manufacturer.", {
-      status: 400,
-      details: { fields: [{ path: "items", message: "Products of several manufacturers." }] },
-    });
-  }
-  const manufacturerId = items[0]!.product.manufacturerId;
-  const currency = items[0]!.evaluation.price.currency;
-
-  const needs = items.flatMap((item) => item.evaluation.partsList.map((line) => ({ partNumber: line.partNumber, quantity: line.quantity })));
+  const guessHeld = guessed !== null && sameVersions(guessed.products, products);
+  const { items, manufacturerId, currency, needs, lines } = guessHeld ? guessed.order : evaluateOrder(input, products);
   const partNumbers = needs.map((need) => need.partNumber);
-  const lines = items.map((item) => ({ productId: item.product.productId, evaluation: item.evaluation, quantity: item.quantity }));
-  const inputs = await loadOrderPromiseInputs({ manufacturerId, consumerId: actor.userId, now: now.getTime(), lines });
+  const inputs = guessHeld
+    ? orderPromiseInputsOf({ parts: known!.parts!, quotes: known!.quotes!, plan: known!.plan ?? null })
+    : await loadOrderPromiseInputs({ manufacturerId, consumerId: actor.userId, now: now.getTime(), lines });
   let parts = inputs.parts;
   const catalogued = new Set(parts.map((part) => part.partNumber));
   const unknown = needs.find((need) => !catalogued.has(need.partNumber));
@@ -142,6 +123,73 @@ export async function placeOrder(actor: Actor, input: PlaceOrder): Promise<{ ord
     }
     throw error;
   }
+}
+
+type EvaluatedOrder = {
+  items: PlacedOrderDraft["items"];
+  manufacturerId: string;
+  currency: string;
+  needs: Array<{ partNumber: string; quantity: number }>;
+  lines: Array<{ productId: string; evaluation: PlacedOrderDraft["items"][number]["evaluation"]; quantity: number }>;
+};
+
+/**
+ * Every item re-evaluated by the configurator on these products (the client's price is only
+ * compared); 400 naming each bad field, or when the products are of several manufacturers.
+ */
+function evaluateOrder(input: PlaceOrder, products: Map<string, PublishedProduct>): EvaluatedOrder {
+  const fields: Array<{ path: string; message: string; code: string }> = [];
+  const evaluated = input.items.map((item, index) => {
+    const product = products.get(item.productId);
+    if (!product) {
+      fields.push({ path: `items.${index}.productId`, code: "PRODUCT_NOT_AVAILABLE", message: "This product is not available to order." });
+      return null;
+    }
+    const checked = checkConfigurationRequest(product.definition, { configuration: item.configuration, quantity: item.quantity, quotedTotal: item.quotedTotal });
+    if (!checked.ok) {
+      for (const issue of checked.issues) fields.push({ path: `items.${index}.${issue.field}`, code: issue.code, message: issue.message });
+      return null;
+    }
+    return { product, evaluation: checked.evaluation, quantity: checked.quantity, configuration: checked.configuration };
+  });
+  if (fields.length > 0) {
+    const first = fields[0]!;
+    throw new AppError(first.code === "PRICE_MISMATCH" ? "PRICE_MISMATCH" : "INVALID_ORDER", `${first.path}: ${first.message}`, { status: 400, details: { fields } });
+  }
+  const items = evaluated.filter((item) => item !== null);
+  const manufacturerIds = new Set(items.map((item) => item.product.manufacturerId));
+  if (manufacturerIds.size > 1) {
+    throw new AppError("MIXED_MANUFACTURERS", "An order holds products of one manufacturer; place one order per manufacturer.", {
+      status: 400,
+      details: { fields: [{ path: "items", message: "Products of several manufacturers." }] },
+    });
+  }
+  return {
+    items,
+    manufacturerId: items[0]!.product.manufacturerId,
+    currency: items[0]!.evaluation.price.currency,
+    needs: items.flatMap((item) => item.evaluation.partsList.map((line) => ({ partNumber: line.partNumber, quantity: line.quantity }))),
+    lines: items.map((item) => ({ productId: item.product.productId, evaluation: item.evaluation, quantity: item.quantity })),
+  };
+}
+
+/** The order evaluated on the products as last read here (null: not all known, or it does not evaluate). */
+function guessOrder(input: PlaceOrder, productIds: string[], consumerId: string, now: Date) {
+  const products = lastReadPublishedProducts(productIds);
+  if (!products) return null;
+  try {
+    const order = evaluateOrder(input, products);
+    return { products, order, question: { manufacturerId: order.manufacturerId, consumerId, now: now.getTime(), lines: order.lines } };
+  } catch (error) {
+    if (error instanceof AppError) return null; // the real read says what is wrong
+    throw error;
+  }
+}
+
+function sameVersions(guessed: Map<string, PublishedProduct>, read: Map<string, PublishedProduct>): boolean {
+  if (guessed.size !== read.size) return false;
+  for (const [productId, product] of read) if (guessed.get(productId)?.versionId !== product.versionId) return false;
+  return true;
 }
 
 /** Stock first (what is on the shelf costs no lead time), then the supplier for the rest of each part. */

@@ -3,7 +3,7 @@ import { orderPromiseFromItems, type OrderPromise } from "@/lib/core/orders/orde
 import type { CapablePromise } from "@/lib/core/promise/capable-to-promise";
 import type { HeldUnit } from "@/lib/core/promise/promise-plan";
 import { latestFinishFor, shipmentFor } from "@/lib/core/promise/shipping";
-import { sql } from "../db/sql";
+import { sql, type SqlValue } from "../db/sql";
 import { partsWithOffersJson, type PartsView, type PartWithOffers } from "./load-parts-view";
 import { publishedPlanJson, type PublishedPlanRef } from "./promise-base";
 import { loadPromiseFactory, shippingTermsFor } from "./load-promise-factory";
@@ -48,23 +48,34 @@ export function heldQuotesJson(manufacturer: string, holder: string, now: string
   ), '[]'::json)`;
 }
 
+export type OrderPromiseInputs = { parts: PartWithOffers[]; quotes: HeldQuote[]; published: PublishedPlanRef };
+
+type OrderPromiseInputsQuestion = { manufacturerId: string; consumerId: string; now: number; lines: Array<{ evaluation: Evaluation; quantity: number }> };
+
 /**
- * Everything an order's promise reads, in one statement: its parts with their offers, the
- * quotes its consumer holds for these configurations, the published plan.
+ * Everything an order's promise reads, as the columns "parts", "quotes" and "plan" of one
+ * statement, with parameters numbered from `$first`: its parts with their offers, the quotes
+ * its consumer holds for these configurations, the published plan. Placement asks it together
+ * with its own reads when it can (one round trip fewer).
  */
-export async function loadOrderPromiseInputs(input: {
-  manufacturerId: string;
-  consumerId: string;
-  now: number;
-  lines: Array<{ evaluation: Evaluation; quantity: number }>;
-}): Promise<{ parts: PartWithOffers[]; quotes: HeldQuote[]; published: PublishedPlanRef }> {
-  const partNumbers = [...new Set(input.lines.flatMap((line) => line.evaluation.partsList.map((part) => part.partNumber)))];
-  const hashes = input.lines.map((line) => configurationHash(line.evaluation.configuration, line.quantity));
-  const [row] = await sql().query<{ parts: PartWithOffers[]; quotes: HeldQuote[]; plan: PublishedPlanRef }>(
-    `SELECT ${partsWithOffersJson("$1", "$2")} AS "parts", ${heldQuotesJson("$1", "$3", "$4", "$5")} AS "quotes", ${publishedPlanJson("$1")} AS "plan"`,
-    [input.manufacturerId, partNumbers, holderKeyOfUser(input.consumerId), new Date(input.now).toISOString(), hashes],
-  );
-  return { parts: row!.parts, quotes: row!.quotes, published: row!.plan ?? null };
+export function orderPromiseInputsColumns(question: OrderPromiseInputsQuestion, first: number): { columns: string; values: SqlValue[] } {
+  const $ = (offset: number) => `$${first + offset}`;
+  const partNumbers = [...new Set(question.lines.flatMap((line) => line.evaluation.partsList.map((part) => part.partNumber)))];
+  const hashes = question.lines.map((line) => configurationHash(line.evaluation.configuration, line.quantity));
+  return {
+    columns: `${partsWithOffersJson($(0), $(1))} AS "parts", ${heldQuotesJson($(0), $(2), $(3), $(4))} AS "quotes", ${publishedPlanJson($(0))} AS "plan"`,
+    values: [question.manufacturerId, partNumbers, holderKeyOfUser(question.consumerId), new Date(question.now).toISOString(), hashes],
+  };
+}
+
+export function orderPromiseInputsOf(row: { parts: PartWithOffers[]; quotes: HeldQuote[]; plan: PublishedPlanRef | null }): OrderPromiseInputs {
+  return { parts: row.parts, quotes: row.quotes, published: row.plan ?? null };
+}
+
+export async function loadOrderPromiseInputs(question: OrderPromiseInputsQuestion): Promise<OrderPromiseInputs> {
+  const { columns, values } = orderPromiseInputsColumns(question, 1);
+  const [row] = await sql().query<{ parts: PartWithOffers[]; quotes: HeldQuote[]; plan: PublishedPlanRef }>(`SELECT ${columns}`, values);
+  return orderPromiseInputsOf(row!);
 }
 
 export type OrderPromiseOutcome = { kind: "promised"; order: OrderLinePromised } | { kind: "unavailable"; missing: Array<{ partNumber: string; shortfall: number }> } | { kind: "fallback" };

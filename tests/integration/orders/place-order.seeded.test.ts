@@ -67,6 +67,22 @@ describe("placing an order", () => {
     expect(outbox.map((event) => event.type).sort()).toEqual(expect.arrayContaining(["order.placed", "parts-request.created"]));
   });
 
+  it("prices an order on the version published now, after another process republished the product", async () => {
+    const consumer = await createUser("consumer", null);
+    const actor = await actorOf(consumer);
+    await placeOrder(actor, applianceOrder()); // this process has read the current version
+    // Republished behind this process's back (as another app process would): dearer by 100.00.
+    const product = await db.product.findUniqueOrThrow({ where: { id: refrigerator.id } });
+    const dearer = { ...refrigerator, basePrice: refrigerator.basePrice + 10_000 };
+    const version = await db.productVersion.create({ data: { productId: refrigerator.id, version: product.publishedVersion! + 1, definition: dearer } });
+    await db.product.update({ where: { id: refrigerator.id }, data: { publishedVersion: version.version } });
+
+    const { order } = await placeOrder(actor, applianceOrder());
+    const item = await db.orderItem.findFirstOrThrow({ where: { orderId: order.id, productId: refrigerator.id } });
+    expect(item.productVersionId).toBe(version.id);
+    expect(item.unitPrice).toBe(evaluate(dearer, defaultConfiguration(refrigerator), { quantity: 2 }).price.unitPrice);
+  });
+
   it("is idempotent: the same key twice gives the same order and creates nothing more", async () => {
     const actor = await actorOf(await createUser("consumer", null));
     const body = applianceOrder();
