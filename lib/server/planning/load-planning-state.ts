@@ -57,32 +57,19 @@ export async function loadPlanningState(
   const client = options.tx ?? db;
   const scoped = options.onlyLineIds !== undefined;
   const withDetails = options.withDetails ?? false;
-  const [lines, jobs, setupRows, settings, published] = await Promise.all([
-    client.line.findMany({
-      where: { manufacturerId, ...(scoped ? { id: { in: options.onlyLineIds } } : {}) },
-      orderBy: { code: "asc" },
-      select: {
-        id: true, code: true, name: true, capabilities: true, speed: true, timeZone: true, currentFamily: true, status: true, online: true,
-        shifts: { select: { weekday: true, startMinute: true, endMinute: true, name: true } },
-        exceptions: { where: { end: { gt: new Date(range.from) }, start: { lt: new Date(range.to) } }, select: { id: true, kind: true, start: true, end: true, note: true } },
-      },
-    }),
-    client.productionJob.findMany({
-      where: {
-        manufacturerId,
-        OR: [{ status: { in: ["waiting_parts", "ready", "scheduled", "queued", "running", "failed"] } }, { status: "done", end: { gte: new Date(range.from - DONE_KEEP_MS) } }],
-        ...(scoped ? { AND: [{ OR: [{ lineId: { in: options.onlyLineIds } }, { id: { in: options.alsoJobIds ?? [] } }] }] } : {}),
-      },
-      orderBy: [{ start: "asc" }, { code: "asc" }],
-      select: {
-        id: true, code: true, family: true, requires: true, minutes: true, release: true, due: true, weight: true, status: true,
-        lineId: true, start: true, end: true, setupMinutes: true, locked: true, progress: true, version: true,
-      },
-    }),
-    client.setupTime.findMany({ where: { manufacturerId }, select: { fromFamily: true, toFamily: true, minutes: true } }),
-    client.factorySettings.findUnique({ where: { manufacturerId }, select: { setupDefaultMinutes: true, schedulerTimeLimitSeconds: true, repairMoveCap: true, timeZone: true } }),
-    client.plan.findFirst({ where: { manufacturerId, status: "published" }, orderBy: { version: "desc" }, select: { version: true } }),
-  ]);
+  // One statement (JSON per part), in the caller's transaction or on its own: this runs for
+  // every scheduler run, repair, move and promise rebuild, and as seven Prisma queries its
+  // reads and their rows' conversion were most of a rebuild.
+  const [state] = await client.$queryRawUnsafe<StateRow[]>(
+    PLANNING_STATE_STATEMENT,
+    manufacturerId,
+    new Date(range.from).toISOString(),
+    new Date(range.to).toISOString(),
+    scoped ? options.onlyLineIds! : null,
+    new Date(range.from - DONE_KEEP_MS).toISOString(),
+    options.alsoJobIds ?? [],
+  );
+  const { lines, jobs, setups: setupRows, settings, publishedVersion } = state!;
 
   const matrix: SetupTable["matrix"] = {};
   for (const row of setupRows) (matrix[row.fromFamily] ??= {})[row.toFamily] = row.minutes;
@@ -141,7 +128,7 @@ export async function loadPlanningState(
           shifts: line.shifts,
           exceptions: line.exceptions
             .filter((exception) => !excluded.has(exception.id))
-            .map((exception) => ({ kind: exception.kind, start: exception.start.getTime(), end: exception.end.getTime(), note: exception.note })),
+            .map((exception) => ({ kind: exception.kind, start: exception.start, end: exception.end, note: exception.note })),
         },
         range.from,
         range.to,
@@ -153,13 +140,13 @@ export async function loadPlanningState(
       family: job.family,
       requires: job.requires,
       minutes: job.minutes,
-      release: job.release.getTime(),
-      due: job.due.getTime(),
+      release: job.release,
+      due: job.due,
       weight: job.weight,
       status: job.status,
       lineId: job.lineId,
-      start: job.start?.getTime() ?? null,
-      end: job.end?.getTime() ?? null,
+      start: job.start,
+      end: job.end,
       setupMinutes: job.setupMinutes,
       locked: job.locked,
       progress: job.progress,
@@ -172,6 +159,60 @@ export async function loadPlanningState(
       repairMoveCap: settings?.repairMoveCap ?? 50,
       timeZone: settings?.timeZone ?? "UTC",
     },
-    publishedVersion: published?.version ?? null,
+    publishedVersion,
   };
 }
+
+type StateRow = {
+  lines: Array<
+    Omit<PlanningLine, "windows"> & {
+      timeZone: string;
+      shifts: Array<{ weekday: number; startMinute: number; endMinute: number; name: string }>;
+      exceptions: Array<{ id: string; kind: "maintenance" | "holiday" | "extra_shift"; start: number; end: number; note: string }>;
+    }
+  >;
+  jobs: PlanningJob[];
+  setups: Array<{ fromFamily: string; toFamily: string; minutes: number }>;
+  settings: { setupDefaultMinutes: number; schedulerTimeLimitSeconds: number; repairMoveCap: number; timeZone: string } | null;
+  publishedVersion: number | null;
+};
+
+/** Epoch milliseconds of a timestamp column, as a JSON number (null stays null). */
+const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)`;
+
+/**
+ * $1 manufacturer, [$2, $3) the range exceptions must meet, $4 only these lines (null: all),
+ * $5 done jobs count from this end, $6 jobs wanted whatever their line. Orders as the board
+ * and the scheduler expect: lines by code, jobs by start then code.
+ */
+const PLANNING_STATE_STATEMENT = `
+SELECT
+  COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', l."id", 'code', l."code", 'name', l."name", 'capabilities', l."capabilities", 'speed', l."speed", 'timeZone', l."timeZone",
+      'currentFamily', l."currentFamily", 'status', l."status"::text, 'online', l."online",
+      'shifts', COALESCE((SELECT json_agg(json_build_object('weekday', s."weekday", 'startMinute', s."startMinute", 'endMinute', s."endMinute", 'name', s."name"))
+                          FROM "LineShift" s WHERE s."lineId" = l."id"), '[]'::json),
+      'exceptions', COALESCE((SELECT json_agg(json_build_object('id', e."id", 'kind', e."kind"::text, 'start', ${ms('e."start"')}, 'end', ${ms('e."end"')}, 'note', e."note"))
+                              FROM "LineCalendarException" e
+                              WHERE e."lineId" = l."id" AND e."end" > $2::timestamp(3) AND e."start" < $3::timestamp(3)), '[]'::json)
+    ) ORDER BY l."code")
+    FROM "Line" l WHERE l."manufacturerId" = $1::text AND ($4::text[] IS NULL OR l."id" = ANY($4::text[]))
+  ), '[]'::json) AS "lines",
+  COALESCE((
+    SELECT json_agg(json_build_object(
+      'id', j."id", 'code', j."code", 'family', j."family", 'requires', j."requires", 'minutes', j."minutes",
+      'release', ${ms('j."release"')}, 'due', ${ms('j."due"')}, 'weight', j."weight", 'status', j."status"::text, 'lineId', j."lineId",
+      'start', ${ms('j."start"')}, 'end', ${ms('j."end"')}, 'setupMinutes', j."setupMinutes", 'locked', j."locked", 'progress', j."progress", 'version', j."version"
+    ) ORDER BY j."start", j."code")
+    FROM "ProductionJob" j
+    WHERE j."manufacturerId" = $1::text
+      AND (j."status" IN ('waiting_parts', 'ready', 'scheduled', 'queued', 'running', 'failed') OR (j."status" = 'done' AND j."end" >= $5::timestamp(3)))
+      AND ($4::text[] IS NULL OR j."lineId" = ANY($4::text[]) OR j."id" = ANY($6::text[]))
+  ), '[]'::json) AS "jobs",
+  COALESCE((SELECT json_agg(json_build_object('fromFamily', t."fromFamily", 'toFamily', t."toFamily", 'minutes', t."minutes"))
+            FROM "SetupTime" t WHERE t."manufacturerId" = $1::text), '[]'::json) AS "setups",
+  (SELECT json_build_object('setupDefaultMinutes', f."setupDefaultMinutes", 'schedulerTimeLimitSeconds', f."schedulerTimeLimitSeconds",
+                            'repairMoveCap', f."repairMoveCap", 'timeZone', f."timeZone")
+   FROM "FactorySettings" f WHERE f."manufacturerId" = $1::text) AS "settings",
+  (SELECT p."version" FROM "Plan" p WHERE p."manufacturerId" = $1::text AND p."status" = 'published' ORDER BY p."version" DESC LIMIT 1) AS "publishedVersion"`;
