@@ -33,7 +33,7 @@ const SPARE_JOBS = 256;
 const SPARE_FAMILIES = 16;
 
 /** The instance and anchors of the promise plan: planned jobs where the plan put them, holds where they hold. */
-function promiseInstance(base: PromiseBase, holds: Iterable<Hold>): { instance: Instance; anchors: Map<string, Anchor>; heldUnits: number } {
+function promiseInstance(base: PromiseBase, holds: Iterable<Hold>): { instance: Instance; anchors: Map<string, Anchor>; held: Set<string> } {
   const horizonStart = Date.parse(base.instance.horizon.start);
   const lineIds = new Set(base.instance.lines.map((line) => line.id));
   const anchors = new Map<string, Anchor>();
@@ -51,14 +51,15 @@ function promiseInstance(base: PromiseBase, holds: Iterable<Hold>): { instance: 
       anchors.set(id, { lineId: unit.lineId, start: unit.start });
     });
   }
-  // Held jobs first: one anchored where a planned job was (an express unit pushed it) goes first.
+  // Held jobs first, and named as held to the board: one anchored where a planned job was (an
+  // express unit pushed it) goes first.
   const instance: Instance = { ...base.instance, jobs: [...heldJobs, ...base.instance.jobs.filter((job) => anchors.has(job.id) || job.pinned)] };
-  return { instance, anchors, heldUnits: heldJobs.length };
+  return { instance, anchors, held: new Set(heldJobs.map((job) => job.id)) };
 }
 
 export function buildPromisePlan(base: PromiseBase, holds: readonly Hold[]): Plan {
-  const { instance, anchors } = promiseInstance(base, holds);
-  const schedule = new SlotBoard(instance, anchors, { exact: false }).schedule();
+  const { instance, anchors, held } = promiseInstance(base, holds);
+  const schedule = new SlotBoard(instance, anchors, { exact: false, held }).schedule();
   // Jobs the present leaves no room for are simply not in the plan: they hold no capacity here.
   const placed = new Set(schedule.assignments.map((assignment) => assignment.jobId));
   return {
@@ -142,13 +143,14 @@ export class PromiseBoard {
 
   private ready(units: ReadonlyArray<{ family: string }>): SlotBoard {
     if (this.board && this.hasRoom(this.board, units)) return this.board;
-    const { instance, anchors, heldUnits } = promiseInstance(this.base, this.holds.values());
+    const { instance, anchors, held } = promiseInstance(this.base, this.holds.values());
     this.board = new SlotBoard(instance, anchors, {
       exact: false,
       // room for as many holds again as there are (at least SPARE_JOBS): compiling is amortized
-      spareJobs: Math.max(SPARE_JOBS, heldUnits) + units.length,
+      spareJobs: Math.max(SPARE_JOBS, held.size) + units.length,
       families: units.map((unit) => unit.family),
       spareFamilies: SPARE_FAMILIES,
+      held,
     });
     return this.board;
   }

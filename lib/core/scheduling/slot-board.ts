@@ -57,6 +57,12 @@ export interface SlotBoardOptions {
   families?: readonly string[];
   /** families a board can learn later (a held or placed job of a family the instance never named) */
   spareFamilies?: number;
+  /**
+   * Ids of the instance's jobs that are held capacity. Anchored at the same start as a planned
+   * job, a held one goes first (an express unit held where it pushed the planned job); a job
+   * held later at that start goes after them, as it would were the board compiled with it.
+   */
+  held?: ReadonlySet<string>;
 }
 
 const PROBE_ID = "\u0000probe";
@@ -71,6 +77,11 @@ const SPARE_FAMILY_PREFIX = "\u0000family:";
  * placed. Planned jobs are anchored where they are; after every change each job's anchor is its
  * decoded start again, so the next question counts as moved exactly the jobs it pushes.
  *
+ * Holding and taking off keep the board the one compiled afresh with the same jobs: a line is
+ * in the order of where its jobs are meant to be, and from the change on every job is decoded
+ * again from there — at its place when the line lets it start by then — not from wherever an
+ * earlier change had pushed it or let it go.
+ *
  * A checkpoint and a rollback make trial insertions: place units, read their slots, and put the
  * board back exactly as it was.
  */
@@ -84,10 +95,13 @@ export class SlotBoard {
   private readonly anchorStart: Int32Array;
   /**
    * Where each job is meant to be — a planned job where the plan put it, a held one where it
-   * holds — as its anchor was before other jobs pushed it: a removal lets the jobs after it go
-   * back there, as a board compiled without the removed job would place them.
+   * holds — as its anchor was before other jobs pushed it (or let it go earlier: a setup that
+   * no longer fits before its window). A line is in this order, as a compiled board sorts it,
+   * and a change lets the jobs after it go back there, as a board compiled with it places them.
    */
   private readonly homeStart: Int32Array;
+  /** 1 for a job that is held capacity: it goes before planned jobs meant to start with it */
+  private readonly held: Uint8Array;
   /** live jobs (planned, held, placed) by id, and the id each job index is live under */
   private readonly live = new Map<string, number>();
   private readonly names: Array<string | undefined>;
@@ -96,6 +110,12 @@ export class SlotBoard {
   private readonly learnedFamilies = new Map<string, number>();
   private readonly lineSpeed: number[];
   private readonly lineCapabilities: ReadonlyArray<ReadonlySet<string>>;
+  /**
+   * Live jobs taken off their anchor line for want of room (jobs pushed past the horizon, a
+   * hold that found none): a later change on the line can make room, and a board compiled
+   * afresh would then place them, so each change lets them try again.
+   */
+  private roomless = new Set<number>();
   private journal: Journal | null = null;
 
   constructor(instance: Instance, anchors: ReadonlyMap<string, Anchor>, options: SlotBoardOptions) {
@@ -120,6 +140,7 @@ export class SlotBoard {
     this.anchorLine = model.anchorLine as Int32Array;
     this.anchorStart = model.anchorStart as Int32Array;
     this.homeStart = Int32Array.from(this.anchorStart);
+    this.held = new Uint8Array(model.jobCount);
     this.probe = model.jobIndex.get(PROBE_ID) as number;
     this.probeRowStart = model.eligibleStart[this.probe] as number;
     this.probeFamily = model.jobFamily[this.probe] as number;
@@ -131,6 +152,7 @@ export class SlotBoard {
     instance.jobs.forEach((job, j) => {
       this.live.set(job.id, j);
       this.names[j] = job.id;
+      if (options.held?.has(job.id)) this.held[j] = 1;
     });
 
     const solution = new Solution(model);
@@ -143,7 +165,7 @@ export class SlotBoard {
       if (l >= 0 && (model.processing[j * model.lineCount + l] as number) >= 0) byLine[l]!.push(j);
     }
     byLine.forEach((jobs, l) => {
-      jobs.sort((a, b) => (this.anchorStart[a] as number) - (this.anchorStart[b] as number));
+      jobs.sort((a, b) => (this.anchorStart[a] as number) - (this.anchorStart[b] as number) || (this.held[b] as number) - (this.held[a] as number));
       solution.setSequence(l, jobs);
     });
     if (options.exact) {
@@ -224,10 +246,16 @@ export class SlotBoard {
     const lineCount = model.lineCount;
     for (let m = 0; m < lineCount; m++) model.processing[j * lineCount + m] = model.processing[p * lineCount + m] as number;
     this.insertAt(l, k, j, false);
+    // where it was placed is where it is meant to be (a spare's home is left from its last use)
+    this.homeStart[j] = this.anchorStart[j] as number;
     return slot;
   }
 
-  /** Keeps `job` at its place; false (nothing changed) when that place is not on the board. */
+  /**
+   * Keeps `job` at its place; false when it holds nothing: its place is not on the board
+   * (nothing changed), or the line has no room left for it — then it stays on the board's books
+   * and takes its place when a change makes room, as on a board compiled with it.
+   */
   hold(job: HeldJob): boolean {
     const model = this.model;
     const l = model.lineIndex.get(job.lineId);
@@ -240,32 +268,36 @@ export class SlotBoard {
     if (start + p <= 0 || start >= model.horizon) return false;
     this.assertRoomFor(job.family);
     const j = this.takeSpare(job.id);
+    this.held[j] = 1;
     model.jobFamily[j] = this.familyOf(job.family, true);
     model.jobRelease[j] = 0;
     model.jobDue[j] = (isoToEpochMinutes(job.due) ?? startEpoch) - model.epochOffset;
     model.jobWeight[j] = job.weight ?? 1;
     const lineCount = model.lineCount;
     for (let m = 0; m < lineCount; m++) model.processing[j * lineCount + m] = m === l ? p : -1;
-    // anchored jobs are in anchor order: the held job goes before the first that starts with it
-    // or after it (one it pushed, when it was found by pushing)
     const line = this.solution.lines[l] as LineSequence;
-    let k = 0, hi = line.length;
-    while (k < hi) {
-      const mid = (k + hi) >> 1;
-      if ((this.anchorStart[line.jobs[mid] as number] as number) < start) k = mid + 1;
-      else hi = mid;
-    }
+    const k = this.homePosition(line, start);
+    // the jobs after it are placed anew behind it, from where they are meant to be (one pushed
+    // before may now start earlier, e.g. after a shorter setup), as a compiled board places them
+    this.sendHome(line, k);
     this.anchorLine[j] = l;
     this.anchorStart[j] = start;
     this.homeStart[j] = start;
     // sticky: it keeps its place wherever the jobs before it let it start by then
-    if (this.insertAt(l, k, j, true)) return true;
-    // no room for it at all: it holds nothing
-    this.release(job.id, j);
+    if (this.insertAt(l, k, j, true)) {
+      this.letRoomlessBackIn(line);
+      return true;
+    }
+    // the line's jobs are back where they were: sent home, they decode to the same starts
+    this.settle(line, k);
+    // no room for it at all: it holds nothing until a change on its line makes room, as on a
+    // compiled board
+    this.anchorLine[j] = l;
+    this.roomless.add(j);
     return false;
   }
 
-  /** Takes a job off the board (the others keep their places where the line still lets them). */
+  /** Takes a job off the board (the jobs after it go back to their places where the line lets them). */
   remove(jobId: string): void {
     const j = this.live.get(jobId);
     if (j === undefined) return;
@@ -277,27 +309,25 @@ export class SlotBoard {
       this.solution.remove(j);
       // The jobs after it go back to where they are meant to be wherever the line now lets them
       // (one it had pushed returns; a changed setup can unstick one) and are anchored there.
-      for (let i = k; i < line.length; i++) {
-        const after = line.jobs[i] as number;
-        if (this.anchorStart[after] === this.homeStart[after]) continue;
-        this.journal?.steps.push({ kind: "anchor", job: after, start: this.anchorStart[after] as number });
-        this.anchorStart[after] = this.homeStart[after] as number;
-      }
+      this.sendHome(line, k);
       line.rebuildFrom(k);
       this.settle(line, k);
+      this.letRoomlessBackIn(line);
     }
+    this.roomless.delete(j);
     this.release(jobId, j);
   }
 
   /** Remembers the board as it is; `rollback` returns to it. One checkpoint at a time. */
   checkpoint(): void {
-    this.journal = { lines: new Map(), steps: [] };
+    this.journal = { lines: new Map(), steps: [], roomless: new Set(this.roomless) };
   }
 
   rollback(): void {
     const journal = this.journal;
     if (!journal) throw new Error("rollback without a checkpoint");
     this.journal = null;
+    this.roomless = journal.roomless;
     // undone in reverse order: the board's books end exactly as they were
     for (let i = journal.steps.length - 1; i >= 0; i--) {
       const step = journal.steps[i]!;
@@ -325,6 +355,10 @@ export class SlotBoard {
 
   // ------------------------------------------------------------------ internals
 
+  private isHeld(j: number): boolean {
+    return this.held[j] === 1;
+  }
+
   private isSpare(j: number): boolean {
     return (this.model.jobIds[j] as string).startsWith(SPARE_PREFIX);
   }
@@ -338,6 +372,7 @@ export class SlotBoard {
     if (this.live.has(jobId)) throw new RepairInputError(`job ${jobId} is in the plan already`);
     const j = this.freeSpares.pop();
     if (j === undefined) throw new Error("the board has no spare job left: compile it again with more room");
+    this.held[j] = 0;
     this.live.set(jobId, j);
     this.names[j] = jobId;
     this.journal?.steps.push({ kind: "take", id: jobId, job: j });
@@ -392,8 +427,67 @@ export class SlotBoard {
   }
 
   /**
+   * Where a job held from `start` goes in the line: after the jobs meant to start earlier, and
+   * after those held at the same start (held before it), before the rest — the order a board
+   * compiled with it sorts the line in (by where each job is meant to be, not where it was
+   * pushed or let go earlier: a job whose place no longer decodes can sit far from it).
+   */
+  private homePosition(line: LineSequence, start: number): number {
+    let k = 0, hi = line.length;
+    while (k < hi) {
+      const mid = (k + hi) >> 1;
+      const home = this.homeStart[line.jobs[mid] as number] as number;
+      if (home < start || (home === start && this.isHeld(line.jobs[mid] as number))) k = mid + 1;
+      else hi = mid;
+    }
+    return k;
+  }
+
+  /**
+   * Anchors the jobs from position k on where they are meant to be, so the next decode places
+   * each where a board compiled afresh would: at home when the line lets it start by then, else
+   * where the jobs before it let it (the line must be decoded from k afterwards).
+   */
+  private sendHome(line: LineSequence, k: number): void {
+    for (let i = k; i < line.length; i++) {
+      const j = line.jobs[i] as number;
+      if (this.anchorStart[j] === this.homeStart[j]) continue;
+      this.journal?.steps.push({ kind: "anchor", job: j, start: this.anchorStart[j] as number });
+      this.anchorStart[j] = this.homeStart[j] as number;
+    }
+  }
+
+  /**
+   * Puts the line's jobs without room back where they are meant to be, and the jobs after them
+   * too; those that still find none go off again. As a compiled board decodes them in place: a
+   * job without room leaves the line as it found it.
+   */
+  private letRoomlessBackIn(line: LineSequence): void {
+    if (this.roomless.size === 0) return;
+    this.touch(line.line);
+    let from = Infinity;
+    for (const j of this.roomless) {
+      // taken off the board since, or back on a line (a rollback, a re-used spare)
+      if (this.names[j] === undefined || (this.solution.jobLine[j] as number) >= 0) {
+        this.roomless.delete(j);
+        continue;
+      }
+      if (this.anchorLine[j] !== line.line) continue;
+      this.roomless.delete(j);
+      const k = this.homePosition(line, this.homeStart[j] as number);
+      this.solution.insert(line.line, k, j);
+      if (k < from) from = k;
+    }
+    if (from === Infinity) return;
+    this.sendHome(line, from);
+    line.rebuildFrom(from);
+    this.settle(line, from);
+  }
+
+  /**
    * From position k on: a job the change pushed is anchored at its new start, one left without
-   * room is taken off the line (it holds nothing). Afterwards the line decodes to its anchors.
+   * room is taken off the line (it holds nothing until a later change lets it back in).
+   * Afterwards the line decodes to its anchors.
    */
   private settle(line: LineSequence, k: number): void {
     let changed = false;
@@ -402,6 +496,7 @@ export class SlotBoard {
       const start = line.start[i] as number;
       if (start < 0) {
         this.solution.jobLine[j] = -1;
+        this.roomless.add(j);
         line.removeAt(i);
         changed = true;
         continue;
@@ -486,4 +581,6 @@ type Journal = {
   lines: Map<number, Int32Array>;
   /** what changed since, in order: an anchor moved, a spare given an id, an id taken off */
   steps: Array<{ kind: "anchor"; job: number; start: number } | { kind: "take" | "release"; id: string; job: number }>;
+  /** the jobs without room at the checkpoint */
+  roomless: Set<number>;
 };
