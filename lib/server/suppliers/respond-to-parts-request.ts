@@ -2,7 +2,7 @@ import { respondToPartsRequest as transition, type PartsRequestStatus, type Supp
 import type { Actor } from "@/lib/core/policy";
 import { authorize } from "../auth/authorize";
 import { clock } from "../clock";
-import { db, type Tx } from "../db";
+import { db, postgresPool, type Tx } from "../db";
 import { AppError, conflict } from "../errors";
 import { applyOrderProgress, orderFactsJson, refreshOrderProgress, type OrderFacts } from "../orders/refresh-order-progress";
 import { runFollowUp } from "../promise/follow-ups";
@@ -42,6 +42,13 @@ type RequestRow = {
 
 export async function respondInTransaction(tx: Tx, actor: Actor, answer: PartsRequestAnswer) {
   const now = clock.now();
+  // Answers to one order's requests take turns: each derives the order's progress from all its
+  // requests, so two at once would each see the other still open and neither move the order on.
+  // The order is locked first, as cancelling it does; the read below, a statement later, sees
+  // what the answer before committed. (PGlite runs one transaction at a time: nothing to lock.)
+  if (postgresPool()) {
+    await tx.$queryRawUnsafe(`SELECT 1 FROM "Order" WHERE "id" = (SELECT "orderId" FROM "PartsRequest" WHERE "id" = $1::text) FOR UPDATE`, answer.requestId);
+  }
   // The request and its order's facts in one statement (the order's progress is derived from them).
   const [request] = await tx.$queryRawUnsafe<RequestRow[]>(
     `SELECT r."id", r."status"::text AS "status", r."quantity", r."confirmedQuantity", r."promisedDate", r."version", r."neededBy",

@@ -49,6 +49,19 @@ describe("supplier answers", () => {
     expect(updates.map((event) => (event.payload as { status: string }).status)).toContain("parts_confirmed");
   });
 
+  it("every request of an order confirmed at once, each by its own supplier user: the order still moves on", async () => {
+    // Each answer reads its order's other requests; two answers at once must not each see the
+    // other still open and leave the order waiting for parts.
+    for (let round = 0; round < 3; round++) {
+      const { order, requests } = await placedOrder();
+      const actors = await Promise.all(requests.map((request) => supplierActorFor(request.supplierId)));
+      await Promise.all(requests.map((request, index) => respondToPartsRequest(actors[index]!, { requestId: request.id, action: "confirm", promisedDate: inDays(4) })));
+      expect((await db.order.findUniqueOrThrow({ where: { id: order.id } })).status).toBe("parts_confirmed");
+      const jobs = await db.productionJob.findMany({ where: { orderItem: { orderId: order.id } } });
+      expect(jobs.map((job) => job.status)).toEqual(jobs.map(() => "ready"));
+    }
+  });
+
   it("a rejection is re-sourced to the next supplier; with none left the request is flagged for the planners", async () => {
     const { order, requests } = await placedOrder();
     let resourced = 0;
