@@ -27,6 +27,14 @@ export interface Sql extends SqlQueryable {
 }
 
 /**
+ * SQL for a timestamp column's epoch milliseconds, as float8 (null stays null): how times come
+ * back from plain statements, as a column or inside JSON, whatever the process's time zone.
+ */
+export function epochMs(column: string): string {
+  return `(extract(epoch FROM ${column}) * 1000)::float8`;
+}
+
+/**
  * Every statement here is a constant text, so each is prepared once per connection under a name
  * derived from its text: PostgreSQL parses and plans it once, not at every call (the order's
  * one statement writes to ten tables).

@@ -1,5 +1,6 @@
 import { deriveOrderStatus, type JobStatus, type OrderStatus } from "@/lib/core/orders/order-status";
 import type { Tx } from "../db";
+import { epochMs } from "../db/sql";
 import { uuidV7 } from "../db/uuid-v7";
 import { AppError } from "../errors";
 
@@ -112,10 +113,10 @@ export function orderFactsJson(orderId: string): string {
   return `(SELECT json_build_object(
       'id', o."id", 'status', o."status"::text, 'manufacturerId', o."manufacturerId",
       'cancelled', o."cancelledAt" IS NOT NULL, 'shipped', o."shippedAt" IS NOT NULL,
-      'placedAt', floor(extract(epoch FROM o."placedAt") * 1000),
-      'partsRequests', COALESCE((SELECT json_agg(json_build_object('id', r."id", 'status', r."status"::text, 'flagged', r."flagged", 'promisedAt', floor(extract(epoch FROM r."promisedDate") * 1000)))
+      'placedAt', ${epochMs('o."placedAt"')},
+      'partsRequests', COALESCE((SELECT json_agg(json_build_object('id', r."id", 'status', r."status"::text, 'flagged', r."flagged", 'promisedAt', ${epochMs('r."promisedDate"')}))
                                  FROM "PartsRequest" r WHERE r."orderId" = o."id"), '[]'::json),
-      'jobs', COALESCE((SELECT json_agg(json_build_object('id', j."id", 'status', j."status"::text, 'releaseAt', floor(extract(epoch FROM j."release") * 1000)))
+      'jobs', COALESCE((SELECT json_agg(json_build_object('id', j."id", 'status', j."status"::text, 'releaseAt', ${epochMs('j."release"')}))
                         FROM "ProductionJob" j JOIN "OrderItem" i ON i."id" = j."orderItemId" WHERE i."orderId" = o."id"), '[]'::json))
     FROM "Order" o WHERE o."id" = ${orderId})`;
 }

@@ -3,6 +3,7 @@ import { productionWindows } from "@/lib/core/planning/production-windows";
 import type { Actor, UserActor } from "@/lib/core/policy";
 import { authorize } from "../auth/authorize";
 import { db, type Tx } from "../db";
+import { epochMs } from "../db/sql";
 
 export type JobDetails = {
   orderId: string | null;
@@ -177,9 +178,6 @@ type StateRow = {
   publishedVersion: number | null;
 };
 
-/** Epoch milliseconds of a timestamp column, as a JSON number (null stays null). */
-const ms = (column: string) => `floor(extract(epoch FROM ${column}) * 1000)`;
-
 /**
  * $1 manufacturer, [$2, $3) the range exceptions must meet, $4 only these lines (null: all),
  * $5 done jobs count from this end, $6 jobs wanted whatever their line. Orders as the board
@@ -193,7 +191,7 @@ SELECT
       'currentFamily', l."currentFamily", 'status', l."status"::text, 'online', l."online",
       'shifts', COALESCE((SELECT json_agg(json_build_object('weekday', s."weekday", 'startMinute', s."startMinute", 'endMinute', s."endMinute", 'name', s."name"))
                           FROM "LineShift" s WHERE s."lineId" = l."id"), '[]'::json),
-      'exceptions', COALESCE((SELECT json_agg(json_build_object('id', e."id", 'kind', e."kind"::text, 'start', ${ms('e."start"')}, 'end', ${ms('e."end"')}, 'note', e."note"))
+      'exceptions', COALESCE((SELECT json_agg(json_build_object('id', e."id", 'kind', e."kind"::text, 'start', ${epochMs('e."start"')}, 'end', ${epochMs('e."end"')}, 'note', e."note"))
                               FROM "LineCalendarException" e
                               WHERE e."lineId" = l."id" AND e."end" > $2::timestamp(3) AND e."start" < $3::timestamp(3)), '[]'::json)
     ) ORDER BY l."code")
@@ -202,8 +200,8 @@ SELECT
   COALESCE((
     SELECT json_agg(json_build_object(
       'id', j."id", 'code', j."code", 'family', j."family", 'requires', j."requires", 'minutes', j."minutes",
-      'release', ${ms('j."release"')}, 'due', ${ms('j."due"')}, 'weight', j."weight", 'status', j."status"::text, 'lineId', j."lineId",
-      'start', ${ms('j."start"')}, 'end', ${ms('j."end"')}, 'setupMinutes', j."setupMinutes", 'locked', j."locked", 'progress', j."progress", 'version', j."version"
+      'release', ${epochMs('j."release"')}, 'due', ${epochMs('j."due"')}, 'weight', j."weight", 'status', j."status"::text, 'lineId', j."lineId",
+      'start', ${epochMs('j."start"')}, 'end', ${epochMs('j."end"')}, 'setupMinutes', j."setupMinutes", 'locked', j."locked", 'progress', j."progress", 'version', j."version"
     ) ORDER BY j."start", j."code")
     FROM "ProductionJob" j
     WHERE j."manufacturerId" = $1::text

@@ -1,6 +1,6 @@
 import { learnSafetyMargin, type SafetyMargin } from "@/lib/core/promise/safety-margin";
 import { workingMinutesBetween, type Interval } from "@/lib/core/promise/working-time";
-import { sql } from "../db/sql";
+import { epochMs, sql } from "../db/sql";
 
 /**
  * The safety margins a manufacturer's promises add, learned from its own history: for every
@@ -61,8 +61,8 @@ export function forgetSafetyMargins(): void {
  */
 async function finishedOrPastDue(manufacturerId: string, now: number): Promise<Array<{ plannedFinishAt: number; completedAt: number | null; fromSuppliers: boolean }>> {
   return sql().query(
-    `SELECT (extract(epoch FROM o."plannedFinishAt") * 1000)::float8 AS "plannedFinishAt",
-            (extract(epoch FROM o."completedAt") * 1000)::float8 AS "completedAt",
+    `SELECT ${epochMs('o."plannedFinishAt"')} AS "plannedFinishAt",
+            ${epochMs('o."completedAt"')} AS "completedAt",
             EXISTS (SELECT 1 FROM "PartsRequest" r WHERE r."orderId" = o."id") AS "fromSuppliers"
      FROM "Order" o
      WHERE o."manufacturerId" = $1 AND o."plannedFinishAt" IS NOT NULL AND o."placedAt" >= $2::timestamp(3)
@@ -80,8 +80,8 @@ async function supplierDelays(manufacturerId: string, now: number, calendar: rea
   // Per order and day needed, the latest date: working minutes grow with the later end, so the
   // latest date of a group is its largest delay (a tenth of the rows of every request's date).
   const groups = await sql().query<{ orderId: string; neededBy: number; promisedDate: number }>(
-    `SELECT r."orderId", (extract(epoch FROM r."neededBy") * 1000)::float8 AS "neededBy",
-            (extract(epoch FROM max(r."promisedDate")) * 1000)::float8 AS "promisedDate"
+    `SELECT r."orderId", ${epochMs('r."neededBy"')} AS "neededBy",
+            ${epochMs('max(r."promisedDate")')} AS "promisedDate"
      FROM "PartsRequest" r
      WHERE r."manufacturerId" = $1 AND r."createdAt" >= $2::timestamp(3) AND r."createdAt" <= $3::timestamp(3)
        AND r."promisedDate" IS NOT NULL AND r."status" IN ('confirmed', 'received')
