@@ -68,16 +68,16 @@ export async function applyOrderProgress(tx: Tx, order: OrderFacts, now: Date): 
     `WITH released AS (
        UPDATE "ProductionJob" SET "status" = CASE WHEN "status" = 'waiting_parts' THEN 'ready'::"JobStatus" ELSE "status" END,
          "release" = $2::timestamp(3), "version" = "version" + 1, "updatedAt" = $3::timestamp(3)
-       WHERE "id" = ANY($1::text[]) RETURNING 1),
+       WHERE "id" = ANY($1::text[])),
      ordered AS (
        UPDATE "Order" SET "status" = $5::text::"OrderStatus", "version" = "version" + 1,
          "completedAt" = CASE WHEN $5::text = 'completed' THEN $3::timestamp(3) ELSE "completedAt" END
-       WHERE "id" = $4::text AND $6::boolean RETURNING 1),
+       WHERE "id" = $4::text AND $6::boolean),
      timeline AS (
        INSERT INTO "OrderEvent" ("id", "orderId", "at", "kind", "message") SELECT $7::text, $4::text, $3::timestamp(3), $5::text, $8::text WHERE $6::boolean),
      announced AS (
        INSERT INTO "OutboxEvent" ("createdAt", "type", "rooms", "payload") SELECT $3::timestamp(3), 'order.updated', $9::text[], $10::text::jsonb WHERE $6::boolean)
-     SELECT (SELECT count(*) FROM released)::int AS "released", (SELECT count(*) FROM ordered)::int AS "ordered"`,
+     SELECT 1`,
     releasing,
     release === null ? null : new Date(release).toISOString(),
     at,
