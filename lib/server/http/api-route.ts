@@ -6,7 +6,6 @@ import { logger } from "../logger";
 import { isDatabaseUnavailable } from "./database-unavailable";
 
 const MUTATING = new Set(["POST", "PUT", "PATCH", "DELETE"]);
-const MAX_JSON_BYTES = 1_000_000;
 
 /**
  * Wraps a route handler with the one error shape, a request id and CSRF protection. It does
@@ -14,9 +13,9 @@ const MAX_JSON_BYTES = 1_000_000;
  */
 export function apiRoute<Context>(handler: (request: Request, context: Context) => Promise<Response>) {
   return async (request: Request, context: Context): Promise<Response> => {
-    const requestId = request.headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+    const requestId = requestIdOf(request.headers);
     try {
-      assertSameOrigin(request);
+      assertSameOrigin(request.method, request.headers);
       const response = await handler(request, context);
       response.headers.set("x-request-id", requestId);
       return response;
@@ -26,26 +25,40 @@ export function apiRoute<Context>(handler: (request: Request, context: Context) 
   };
 }
 
+/** The caller's request id (a proxy's, cut to 64 characters), or a new one. */
+export function requestIdOf(headers: Headers): string {
+  return headers.get("x-request-id")?.slice(0, 64) || randomUUID();
+}
+
 export function errorResponse(error: unknown, requestId: string, request?: Request): Response {
+  const answer = errorAnswer(error, requestId, request);
+  return Response.json(answer.body, { status: answer.status, headers: answer.headers });
+}
+
+/** An error in the one error shape: its status, body and headers (logged unless it is an AppError). */
+export function errorAnswer(error: unknown, requestId: string, request?: { method?: string; url?: string }) {
   const appError = error instanceof z.ZodError ? validationError(error) : error instanceof AppError ? error : undefined;
   if (appError) {
-    return Response.json(
-      { error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) } },
-      { status: appError.status, headers: { "x-request-id": requestId } },
-    );
+    return {
+      status: appError.status,
+      body: { error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) } },
+      headers: { "x-request-id": requestId } as Record<string, string>,
+    };
   }
   if (isDatabaseUnavailable(error)) {
     logger.warn({ err: error, requestId, method: request?.method, url: request?.url }, "database unavailable");
-    return Response.json(
-      { error: { code: "DATABASE_UNAVAILABLE", message: "The database is unreachable for a moment; try again shortly." } },
-      { status: 503, headers: { "x-request-id": requestId, "retry-after": "5" } },
-    );
+    return {
+      status: 503,
+      body: { error: { code: "DATABASE_UNAVAILABLE", message: "The database is unreachable for a moment; try again shortly." } },
+      headers: { "x-request-id": requestId, "retry-after": "5" } as Record<string, string>,
+    };
   }
   logger.error({ err: error, requestId, method: request?.method, url: request?.url }, "unhandled error in route");
-  return Response.json(
-    { error: { code: "INTERNAL", message: `Something went wrong on our side (request ${requestId}).` } },
-    { status: 500, headers: { "x-request-id": requestId } },
-  );
+  return {
+    status: 500,
+    body: { error: { code: "INTERNAL", message: `Something went wrong on our side (request ${requestId}).` } },
+    headers: { "x-request-id": requestId } as Record<string, string>,
+  };
 }
 
 /**
@@ -53,14 +66,14 @@ export function errorResponse(error: unknown, requestId: string, request?: Reque
  * script riding on the session cookie shows another origin. Requests without a session cookie
  * carry no ambient authority and pass.
  */
-function assertSameOrigin(request: Request): void {
-  if (!MUTATING.has(request.method)) return;
-  const cookie = request.headers.get("cookie") ?? "";
+export function assertSameOrigin(method: string, headers: Headers): void {
+  if (!MUTATING.has(method)) return;
+  const cookie = headers.get("cookie") ?? "";
   if (!cookie.includes("authjs.session-token")) return;
-  const fetchSite = request.headers.get("sec-fetch-site");
+  const fetchSite = headers.get("sec-fetch-site");
   if (fetchSite === "same-origin") return;
-  const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const origin = headers.get("origin");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host");
   if (origin && host) {
     try {
       if (new URL(origin).host === host) return;
@@ -73,10 +86,18 @@ function assertSameOrigin(request: Request): void {
 
 /** Reads a JSON body with a size limit; a bad body is a 400 naming the problem, never a 500. */
 export async function readJson(request: Request): Promise<unknown> {
-  const length = Number(request.headers.get("content-length") ?? 0);
-  if (length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The body exceeds ${MAX_JSON_BYTES} bytes.`, { status: 413 });
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_JSON_BYTES) throw payloadTooLarge();
   const text = await request.text();
-  if (text.length > MAX_JSON_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", `The body exceeds ${MAX_JSON_BYTES} bytes.`, { status: 413 });
+  if (text.length > MAX_JSON_BYTES) throw payloadTooLarge();
+  return parseJsonBody(text);
+}
+
+export const MAX_JSON_BYTES = 1_000_000;
+
+export const payloadTooLarge = () => new AppError("PAYLOAD_TOO_LARGE", `The body exceeds ${MAX_JSON_BYTES} bytes.`, { status: 413 });
+
+/** A request body's JSON: 400 when it is empty or not JSON, 422 naming a field whose text cannot be stored. */
+export function parseJsonBody(text: string): unknown {
   if (!text) throw new AppError("INVALID_JSON", "The request body is empty; send JSON.", { status: 400 });
   let body: unknown;
   try {

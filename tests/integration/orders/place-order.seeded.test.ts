@@ -3,8 +3,9 @@ import { evaluate } from "@/lib/core/configurator/evaluate";
 import { refrigerator } from "@/lib/core/configurator/examples";
 import { db } from "@/lib/server/db";
 import { placeOrder } from "@/lib/server/orders/place-order";
-import { POST } from "@/app/api/orders/route";
+import ordersRoute from "@/pages/api/orders";
 import { createUser } from "../../support/factories";
+import { callNodeRoute } from "../../support/node-route-client";
 import { actorOf } from "../../support/actors";
 import { applianceOrder, defaultConfiguration, organizationBySlug } from "../../support/order-fixtures";
 
@@ -189,7 +190,7 @@ describe("placing an order", () => {
     const consumer = await createUser("consumer", null);
     const body = applianceOrder();
     const post = (cookie: string | undefined, payload: unknown) =>
-      POST(new Request("http://localhost:3000/api/orders", { method: "POST", headers: { ...(cookie ? { cookie } : {}), origin: "http://localhost:3000", host: "localhost:3000" }, body: JSON.stringify(payload) }), {});
+      callNodeRoute(ordersRoute, new Request("http://localhost:3000/api/orders", { method: "POST", headers: { ...(cookie ? { cookie } : {}), origin: "http://localhost:3000", host: "localhost:3000" }, body: JSON.stringify(payload) }));
     expect((await post(consumer.cookie, body)).status).toBe(201);
     const retry = await post(consumer.cookie, body);
     expect(retry.status).toBe(200);

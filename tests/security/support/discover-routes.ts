@@ -1,5 +1,6 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
+import { callNodeRoute, type NodeRoute } from "../../support/node-route-client";
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -9,6 +10,7 @@ export type RouteHandler = (request: Request, context: { params: Promise<Record<
 export type DiscoveredRoute = { route: string; file: string; method: HttpMethod; key: string; handler: RouteHandler; source: string };
 
 const APP = path.resolve(process.cwd(), "app");
+const PAGES_API = path.resolve(process.cwd(), "pages", "api");
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -24,12 +26,39 @@ function routeOf(file: string): string {
   return `/${segments.join("/")}`;
 }
 
+/** Pages Router API routes (pages/api/orders/index.ts → /api/orders), served by nodeApiRoute. */
+function nodeRouteFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return nodeRouteFiles(full);
+    return /\.(ts|tsx|js)$/.test(name) ? [full] : [];
+  });
+}
+
+function nodeRouteOf(file: string): string {
+  const relative = path.relative(path.dirname(PAGES_API), file).replace(/\.(ts|tsx|js)$/, "").split(path.sep);
+  if (relative.at(-1) === "index") relative.pop();
+  return `/${relative.join("/")}`;
+}
+
 /**
  * Every route handler of the app, found on disk and imported: the source of truth the matrix is
- * held against (a route added tomorrow is found here whether or not anyone remembered it).
+ * held against (a route added tomorrow is found here whether or not anyone remembered it). The
+ * App Router's route handlers are called as they are; the Pages Router's API routes over a
+ * loopback HTTP server of their own, a Request in and a Response out all the same.
  */
 export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
   const found: DiscoveredRoute[] = [];
+  for (const file of nodeRouteFiles(PAGES_API).sort()) {
+    const route = (await import(/* @vite-ignore */ file)).default as NodeRoute & { methods?: string[] };
+    if (typeof route !== "function" || !Array.isArray(route.methods)) throw new Error(`${file}: not a nodeApiRoute (lib/server/http/node-api-route.ts)`);
+    const source = readFileSync(file, "utf8");
+    for (const method of HTTP_METHODS.filter((candidate) => route.methods!.includes(candidate))) {
+      const pattern = nodeRouteOf(file);
+      found.push({ route: pattern, file, method, key: `${pattern} ${method}`, handler: (request) => callNodeRoute(route, request), source });
+    }
+  }
   for (const file of routeFiles(APP).sort()) {
     const handlers = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
     const source = readFileSync(file, "utf8");
@@ -39,7 +68,7 @@ export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
       if (typeof handler === "function") found.push({ route, file, method, key: `${route} ${method}`, handler: handler as RouteHandler, source });
     }
   }
-  return found;
+  return found.sort((a, b) => a.key.localeCompare(b.key));
 }
 
 /** The concrete URL of a route pattern with its params filled in. */
