@@ -1,30 +1,15 @@
-import { randomFillSync } from "node:crypto";
+import { pooledRandomBytes } from "../crypto/random-pool";
 
 /**
  * A UUID version 7 (RFC 9562): 48 bits of Unix milliseconds, then random bits. The ids Prisma
  * gives with `@default(uuid(7))`, for rows written with plain SQL: time-ordered, so new rows go
  * to the right edge of their primary-key index.
  */
-const POOL_BYTES = 4096;
-// Random bytes drawn in blocks (as crypto.randomUUID does): one system call per 400 ids, not per id.
-let pool = new Uint8Array(0);
-let offset = 0;
-
-function randomBytes10(): Uint8Array {
-  if (offset + 10 > pool.length) {
-    pool = randomFillSync(new Uint8Array(POOL_BYTES));
-    offset = 0;
-  }
-  const bytes = pool.subarray(offset, offset + 10);
-  offset += 10;
-  return bytes;
-}
-
 const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, "0"));
 
 export function uuidV7(ms: number = Date.now()): string {
   const time = Math.max(0, Math.floor(ms));
-  const random = randomBytes10();
+  const random = pooledRandomBytes(10);
   const bytes = new Uint8Array(16);
   // 48-bit big-endian milliseconds: the high 16 bits, then the low 32
   const high = Math.floor(time / 2 ** 32);

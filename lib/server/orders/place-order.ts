@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createHash } from "node:crypto";
 import { checkConfigurationRequest } from "@/lib/core/configurator/check-configuration-request";
 import { canonicalJson } from "@/lib/core/json/canonical-json";
 import { promiseOrder, type OrderPromise } from "@/lib/core/orders/order-promise";
@@ -9,6 +9,7 @@ import { chooseSupplier } from "@/lib/core/sourcing/choose-supplier";
 import { authorize } from "../auth/authorize";
 import { lastReadPublishedProducts, publishedProductsOf, publishedVersionsJson, type PublishedProduct, type PublishedVersionRow } from "../catalogue/load-product-version";
 import { clock } from "../clock";
+import { pooledRandomBytes } from "../crypto/random-pool";
 import { db } from "../db";
 import { isUniqueViolation } from "../db/database-errors";
 import { sql } from "../db/sql";
@@ -45,7 +46,7 @@ export function setOrderNumberSource(source: ((count: number) => Uint8Array) | u
 /** Human-facing and unguessable: TL-261125-7KQ3MX (date, then 6 random base-32 characters). */
 function newOrderNumber(now: Date): string {
   const alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-  const random = [...(globalForOrderNumbers.__orderNumberBytes ?? randomBytes)(6)].map((byte) => alphabet[byte % 32]).join("");
+  const random = [...(globalForOrderNumbers.__orderNumberBytes ?? pooledRandomBytes)(6)].map((byte) => alphabet[byte % 32]).join("");
   return `TL-${now.toISOString().slice(2, 10).replace(/-/g, "")}-${random}`;
 }
 
