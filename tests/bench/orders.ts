@@ -3,7 +3,8 @@
  * the embedded database, or on PostgreSQL when TEST_DATABASE_URL points at a server (the
  * benchmark makes its own database from the seeded template there).
  * Prints: `orders placed/s=… p95_ms=…` (plus the back end, requests and errors).
- * Options (env): BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 16), BENCH_STOCK (every
+ * Options (env): BENCH_SECONDS (default 15), BENCH_CONNECTIONS (default 16), BENCH_POOL (the
+ * server's database connections; default the app's own), BENCH_STOCK (every
  * part's stock on hand: with plenty, every order reserves — and locks — the same part rows; by
  * default the demo's stock, gone after a few dozen orders).
  */
@@ -52,9 +53,10 @@ async function main() {
   const template = await prepareTemplate();
   const database = await createTestDatabase(template, true);
   const cookies = await createConsumers(database.url);
-  // a database connection for every request in flight, and some for the outbox and the promise's rebuilds
-  const poolSize = String(Math.max(20, CONNECTIONS + 8));
-  const server = await startBenchServer({ port: 3210, databaseUrl: database.url, authSecret: AUTH_SECRET, env: { DATABASE_POOL_SIZE: poolSize } });
+  // The server as deployed: its own connection pool (DATABASE_POOL_SIZE, 10) unless BENCH_POOL says
+  // otherwise. No placement holds a connection between its statements, so requests in flight
+  // need not have one each; more connections than cores only add backends taking turns.
+  const server = await startBenchServer({ port: 3210, databaseUrl: database.url, authSecret: AUTH_SECRET, env: process.env.BENCH_POOL ? { DATABASE_POOL_SIZE: process.env.BENCH_POOL } : {} });
   const items = cartItems();
   const address = { name: "Bench Buyer", line1: "Testvägen 1", postalCode: "111 22", city: "Stockholm", country: "SE" };
   const body = () => JSON.stringify({ idempotencyKey: `bench-${randomUUID()}`, items, shippingAddress: address, contact: { email: "bench@example.test" } });
