@@ -35,14 +35,16 @@ export function errorResponse(error: unknown, requestId: string, request?: Reque
   return Response.json(answer.body, { status: answer.status, headers: answer.headers });
 }
 
+export type ErrorAnswer = { status: number; body: { error: { code: string; message: string; details?: unknown } }; headers: Record<string, string> };
+
 /** An error in the one error shape: its status, body and headers (logged unless it is an AppError). */
-export function errorAnswer(error: unknown, requestId: string, request?: { method?: string; url?: string }) {
+export function errorAnswer(error: unknown, requestId: string, request?: { method?: string; url?: string }): ErrorAnswer {
   const appError = error instanceof z.ZodError ? validationError(error) : error instanceof AppError ? error : undefined;
   if (appError) {
     return {
       status: appError.status,
       body: { error: { code: appError.code, message: appError.message, ...(appError.details === undefined ? {} : { details: appError.details }) } },
-      headers: { "x-request-id": requestId } as Record<string, string>,
+      headers: { "x-request-id": requestId },
     };
   }
   if (isDatabaseUnavailable(error)) {
@@ -50,14 +52,14 @@ export function errorAnswer(error: unknown, requestId: string, request?: { metho
     return {
       status: 503,
       body: { error: { code: "DATABASE_UNAVAILABLE", message: "The database is unreachable for a moment; try again shortly." } },
-      headers: { "x-request-id": requestId, "retry-after": "5" } as Record<string, string>,
+      headers: { "x-request-id": requestId, "retry-after": "5" },
     };
   }
   logger.error({ err: error, requestId, method: request?.method, url: request?.url }, "unhandled error in route");
   return {
     status: 500,
     body: { error: { code: "INTERNAL", message: `Something went wrong on our side (request ${requestId}).` } },
-    headers: { "x-request-id": requestId } as Record<string, string>,
+    headers: { "x-request-id": requestId },
   };
 }
 
