@@ -1,13 +1,14 @@
 /**
  * An app process for the multi-process tests and bench: server.ts without Next's pages — the
  * same HTTP server shape, the app's real API route handlers (app/api/**\/route.ts, called with a
- * Request like Next calls them), the real Socket.IO server (`/live`, `/agent`, the outbox, the
+ * Request like Next calls them; pages/api/**, the Node API routes, called with Node's request
+ * and response, as Next calls them), the real Socket.IO server (`/live`, `/agent`, the outbox, the
  * Redis fan-out) and the same graceful shutdown. It starts in a second instead of needing a
  * production build, so a test can start, kill and restart processes freely.
  *
  *   PORT=3101 DATABASE_URL=postgres://… REDIS_URL=redis://… node --import tsx tests/cluster/support/api-process.ts
  */
-import { readdirSync, statSync } from "node:fs";
+import { existsSync, readdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -17,10 +18,12 @@ import { logger } from "@/lib/server/logger";
 import { createSocketServer } from "@/lib/server/realtime/create-socket-server";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-type Route = { pattern: string[]; file: string; module?: Promise<Record<string, unknown>> };
+type NodeRoute = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+type Route = { pattern: string[]; file: string; kind: "app" | "node"; module?: Promise<Record<string, unknown>> };
 
 const API_ROOT = path.resolve(process.cwd(), "app", "api");
-const routes = findRoutes(API_ROOT, []);
+const NODE_API_ROOT = path.resolve(process.cwd(), "pages", "api");
+const routes = byLiteralSegmentsFirst([...findRoutes(API_ROOT, []), ...findNodeRoutes(NODE_API_ROOT, [])]);
 
 function findRoutes(dir: string, segments: string[]): Route[] {
   const found: Route[] = [];
@@ -29,9 +32,24 @@ function findRoutes(dir: string, segments: string[]): Route[] {
     if (statSync(full).isDirectory()) {
       // Sign-in runs through Next (Auth.js); tests sign in with a minted session cookie.
       if (name !== "[...nextauth]") found.push(...findRoutes(full, [...segments, name]));
-    } else if (name === "route.ts") found.push({ pattern: segments, file: full });
+    } else if (name === "route.ts") found.push({ pattern: segments, file: full, kind: "app" });
   }
-  // Literal segments before dynamic ones, as Next resolves them.
+  return found;
+}
+
+/** pages/api/orders/index.ts → orders (lib/server/http/node-api-route.ts). */
+function findNodeRoutes(dir: string, segments: string[]): Route[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return findNodeRoutes(full, [...segments, name]);
+    const stem = name.replace(/\.ts$/, "");
+    return [{ pattern: stem === "index" ? segments : [...segments, stem], file: full, kind: "node" as const }];
+  });
+}
+
+// Literal segments before dynamic ones, as Next resolves them.
+function byLiteralSegmentsFirst(found: Route[]): Route[] {
   return found.sort((a, b) => a.pattern.filter((s) => s.startsWith("[")).length - b.pattern.filter((s) => s.startsWith("[")).length);
 }
 
@@ -57,6 +75,7 @@ async function handle(incoming: IncomingMessage, outgoing: ServerResponse) {
   const found = url.pathname.startsWith("/api/") ? routes.map((route) => ({ route, params: match(route, parts) })).find((candidate) => candidate.params) : undefined;
   if (!found) return void outgoing.writeHead(404).end();
   found.route.module ??= import(pathToFileURL(found.route.file).href);
+  if (found.route.kind === "node") return ((await found.route.module).default as NodeRoute)(incoming, outgoing);
   const handler = (await found.route.module)[incoming.method ?? "GET"] as Handler | undefined;
   if (!handler) return void outgoing.writeHead(405).end();
   const chunks: Buffer[] = [];
