@@ -16,7 +16,8 @@ import { sql } from "../db/sql";
 import { AppError, conflict } from "../errors";
 import { loadPartsWithOffers, partsViewOf, type PartWithOffers } from "../promise/load-parts-view";
 import type { PublishedPlanRef } from "../promise/promise-base";
-import { loadOrderPromiseInputs, orderPromiseInputsColumns, orderPromiseInputsOf, promiseOrder as promiseOrderFromPlan, type HeldQuote, type OrderPromiseOutcome } from "../promise/promise-order";
+import { loadOrderPromiseInputs, orderPromiseInputsColumns, orderPromiseInputsOf, promiseOrder as promiseOrderFromPlan, type HeldQuote, type OrderPromiseLine, type OrderPromiseOutcome } from "../promise/promise-order";
+import { configurationHash } from "../promise/quote-delivery";
 import { nudgeOutbox } from "../realtime/outbox";
 import { factoryProfile } from "./factory-profile";
 import { STOCK_TAKEN, writePlacedOrder, type PlacedOrderDraft } from "./write-placed-order";
@@ -131,7 +132,7 @@ type EvaluatedOrder = {
   manufacturerId: string;
   currency: string;
   needs: Array<{ partNumber: string; quantity: number }>;
-  lines: Array<{ productId: string; evaluation: PlacedOrderDraft["items"][number]["evaluation"]; quantity: number }>;
+  lines: OrderPromiseLine[];
 };
 
 /**
@@ -170,7 +171,12 @@ function evaluateOrder(input: PlaceOrder, products: Map<string, PublishedProduct
     manufacturerId: items[0]!.product.manufacturerId,
     currency: items[0]!.evaluation.price.currency,
     needs: items.flatMap((item) => item.evaluation.partsList.map((line) => ({ partNumber: line.partNumber, quantity: line.quantity }))),
-    lines: items.map((item) => ({ productId: item.product.productId, evaluation: item.evaluation, quantity: item.quantity })),
+    lines: items.map((item) => ({
+      productId: item.product.productId,
+      evaluation: item.evaluation,
+      quantity: item.quantity,
+      configurationHash: configurationHash(item.evaluation.configuration, item.quantity),
+    })),
   };
 }
 

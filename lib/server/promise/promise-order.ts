@@ -9,7 +9,7 @@ import { publishedPlanJson, type PublishedPlanRef } from "./promise-base";
 import { loadPromiseFactory, shippingTermsFor } from "./load-promise-factory";
 import { keepHold, removeHolds } from "./promise-base";
 import { promiseLines } from "./promise-lines";
-import { configurationHash, holderKeyOfUser } from "./quote-delivery";
+import { holderKeyOfUser } from "./quote-delivery";
 
 /**
  * The promise an order is placed with. A line the consumer was quoted for moments ago (same
@@ -50,7 +50,10 @@ export function heldQuotesJson(manufacturer: string, holder: string, now: string
 
 export type OrderPromiseInputs = { parts: PartWithOffers[]; quotes: HeldQuote[]; published: PublishedPlanRef };
 
-type OrderPromiseInputsQuestion = { manufacturerId: string; consumerId: string; now: number; lines: Array<{ evaluation: Evaluation; quantity: number }> };
+/** An order line as the promise reads it; `configurationHash` is configurationHash(evaluation.configuration, quantity), made once per line. */
+export type OrderPromiseLine = { productId: string; evaluation: Evaluation; quantity: number; configurationHash: string };
+
+type OrderPromiseInputsQuestion = { manufacturerId: string; consumerId: string; now: number; lines: OrderPromiseLine[] };
 
 /**
  * Everything an order's promise reads, as the columns "parts", "quotes" and "plan" of one
@@ -61,7 +64,7 @@ type OrderPromiseInputsQuestion = { manufacturerId: string; consumerId: string; 
 export function orderPromiseInputsColumns(question: OrderPromiseInputsQuestion, first: number): { columns: string; values: SqlValue[] } {
   const $ = (offset: number) => `$${first + offset}`;
   const partNumbers = [...new Set(question.lines.flatMap((line) => line.evaluation.partsList.map((part) => part.partNumber)))];
-  const hashes = question.lines.map((line) => configurationHash(line.evaluation.configuration, line.quantity));
+  const hashes = question.lines.map((line) => line.configurationHash);
   return {
     columns: `${partsWithOffersJson($(0), $(1))} AS "parts", ${heldQuotesJson($(0), $(2), $(3), $(4))} AS "quotes", ${publishedPlanJson($(0))} AS "plan"`,
     values: [question.manufacturerId, partNumbers, holderKeyOfUser(question.consumerId), new Date(question.now).toISOString(), hashes],
@@ -85,7 +88,7 @@ export async function promiseOrder(input: {
   consumerId: string;
   destination: string;
   now: number;
-  lines: Array<{ productId: string; evaluation: Evaluation; quantity: number }>;
+  lines: OrderPromiseLine[];
   /** What `loadOrderPromiseInputs` read: the order's parts, the holder's quotes, the published plan. */
   preloaded: { parts: PartsView; quotes: HeldQuote[]; published: PublishedPlanRef };
 }): Promise<OrderPromiseOutcome> {
@@ -93,12 +96,11 @@ export async function promiseOrder(input: {
   const factory = await loadPromiseFactory(manufacturerId, now);
   const terms = shippingTermsFor(factory, input.destination);
   const holderKey = holderKeyOfUser(input.consumerId);
-  const hashes = input.lines.map((line) => configurationHash(line.evaluation.configuration, line.quantity));
 
   const quotes = factory.mode === "capable_to_promise" ? input.preloaded.quotes : [];
   const used = new Set<string>();
-  const quoted = input.lines.map((line, index) => {
-    const quote = quotes.find((q) => !used.has(q.id) && q.configurationHash === hashes[index] && q.productId === line.productId && q.quantity === line.quantity);
+  const quoted = input.lines.map((line) => {
+    const quote = quotes.find((q) => !used.has(q.id) && q.configurationHash === line.configurationHash && q.productId === line.productId && q.quantity === line.quantity);
     if (quote) used.add(quote.id);
     return quote ?? null;
   });
@@ -122,7 +124,7 @@ export async function promiseOrder(input: {
       const { line, index } = open[k]!;
       items[index] = promised.promise;
       if (promised.hold) {
-        newHolds.push({ id: promised.hold.id, productId: line.productId, holderKey, configurationHash: hashes[index]!, quantity: line.quantity, units: promised.hold.units, promise: promised.promise });
+        newHolds.push({ id: promised.hold.id, productId: line.productId, holderKey, configurationHash: line.configurationHash, quantity: line.quantity, units: promised.hold.units, promise: promised.promise });
       }
     });
   }
