@@ -1,7 +1,26 @@
+import { existsSync, readdirSync, statSync } from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
+import path from "node:path";
 
-export type NodeRoute = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
+type NodeRoute = (request: http.IncomingMessage, response: http.ServerResponse) => Promise<void>;
+
+/**
+ * The app's Node API routes (Pages Router, lib/server/http/node-api-route.ts) on disk, each with
+ * its URL's segments after /api: pages/api/orders/index.ts → ["orders"].
+ */
+export function nodeApiRouteFiles(dir = path.resolve(process.cwd(), "pages", "api"), segments: string[] = []): Array<{ file: string; segments: string[] }> {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const file = path.join(dir, name);
+      if (statSync(file).isDirectory()) return nodeApiRouteFiles(file, [...segments, name]);
+      const stem = name.replace(/\.(ts|tsx|js)$/, "");
+      if (stem === name) return [];
+      return [{ file, segments: stem === "index" ? segments : [...segments, stem] }];
+    });
+}
 
 const ports = new WeakMap<NodeRoute, Promise<number>>();
 

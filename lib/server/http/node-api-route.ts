@@ -46,6 +46,8 @@ export function nodeApiRoute(handlers: Partial<Record<Method, (request: NodeApiR
   return Object.assign(route, { methods });
 }
 
+export type NodeApiRoute = ReturnType<typeof nodeApiRoute>;
+
 function headersOf(incoming: IncomingMessage): Headers {
   const headers = new Headers();
   const raw = incoming.rawHeaders;

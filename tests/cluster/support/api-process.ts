@@ -8,22 +8,22 @@
  *
  *   PORT=3101 DATABASE_URL=postgres://… REDIS_URL=redis://… node --import tsx tests/cluster/support/api-process.ts
  */
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { disconnectDatabase } from "@/lib/server/db";
 import { createGracefulShutdown } from "@/lib/server/http/graceful-shutdown";
+import type { NodeApiRoute } from "@/lib/server/http/node-api-route";
 import { logger } from "@/lib/server/logger";
 import { createSocketServer } from "@/lib/server/realtime/create-socket-server";
+import { nodeApiRouteFiles } from "../../support/node-route-client";
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-type NodeRoute = (request: IncomingMessage, response: ServerResponse) => Promise<void>;
 type Route = { pattern: string[]; file: string; kind: "app" | "node"; module?: Promise<Record<string, unknown>> };
 
 const API_ROOT = path.resolve(process.cwd(), "app", "api");
-const NODE_API_ROOT = path.resolve(process.cwd(), "pages", "api");
-const routes = byLiteralSegmentsFirst([...findRoutes(API_ROOT, []), ...findNodeRoutes(NODE_API_ROOT, [])]);
+const routes = byLiteralSegmentsFirst([...findRoutes(API_ROOT, []), ...nodeApiRouteFiles().map(({ file, segments }) => ({ pattern: segments, file, kind: "node" as const }))]);
 
 function findRoutes(dir: string, segments: string[]): Route[] {
   const found: Route[] = [];
@@ -35,17 +35,6 @@ function findRoutes(dir: string, segments: string[]): Route[] {
     } else if (name === "route.ts") found.push({ pattern: segments, file: full, kind: "app" });
   }
   return found;
-}
-
-/** pages/api/orders/index.ts → orders (lib/server/http/node-api-route.ts). */
-function findNodeRoutes(dir: string, segments: string[]): Route[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return findNodeRoutes(full, [...segments, name]);
-    const stem = name.replace(/\.ts$/, "");
-    return [{ pattern: stem === "index" ? segments : [...segments, stem], file: full, kind: "node" as const }];
-  });
 }
 
 // Literal segments before dynamic ones, as Next resolves them.
@@ -75,7 +64,7 @@ async function handle(incoming: IncomingMessage, outgoing: ServerResponse) {
   const found = url.pathname.startsWith("/api/") ? routes.map((route) => ({ route, params: match(route, parts) })).find((candidate) => candidate.params) : undefined;
   if (!found) return void outgoing.writeHead(404).end();
   found.route.module ??= import(pathToFileURL(found.route.file).href);
-  if (found.route.kind === "node") return ((await found.route.module).default as NodeRoute)(incoming, outgoing);
+  if (found.route.kind === "node") return ((await found.route.module).default as NodeApiRoute)(incoming, outgoing);
   const handler = (await found.route.module)[incoming.method ?? "GET"] as Handler | undefined;
   if (!handler) return void outgoing.writeHead(405).end();
   const chunks: Buffer[] = [];

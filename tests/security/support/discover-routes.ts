@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { readdirSync, readFileSync, statSync } from "node:fs";
 import path from "node:path";
-import { callNodeRoute, type NodeRoute } from "../../support/node-route-client";
+import type { NodeApiRoute } from "@/lib/server/http/node-api-route";
+import { callNodeRoute, nodeApiRouteFiles } from "../../support/node-route-client";
 
 export const HTTP_METHODS = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"] as const;
 export type HttpMethod = (typeof HTTP_METHODS)[number];
@@ -10,7 +11,6 @@ export type RouteHandler = (request: Request, context: { params: Promise<Record<
 export type DiscoveredRoute = { route: string; file: string; method: HttpMethod; key: string; handler: RouteHandler; source: string };
 
 const APP = path.resolve(process.cwd(), "app");
-const PAGES_API = path.resolve(process.cwd(), "pages", "api");
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -26,22 +26,6 @@ function routeOf(file: string): string {
   return `/${segments.join("/")}`;
 }
 
-/** Pages Router API routes (pages/api/orders/index.ts → /api/orders), served by nodeApiRoute. */
-function nodeRouteFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return nodeRouteFiles(full);
-    return /\.(ts|tsx|js)$/.test(name) ? [full] : [];
-  });
-}
-
-function nodeRouteOf(file: string): string {
-  const relative = path.relative(path.dirname(PAGES_API), file).replace(/\.(ts|tsx|js)$/, "").split(path.sep);
-  if (relative.at(-1) === "index") relative.pop();
-  return `/${relative.join("/")}`;
-}
-
 /**
  * Every route handler of the app, found on disk and imported: the source of truth the matrix is
  * held against (a route added tomorrow is found here whether or not anyone remembered it). The
@@ -50,12 +34,12 @@ function nodeRouteOf(file: string): string {
  */
 export async function discoverRoutes(): Promise<DiscoveredRoute[]> {
   const found: DiscoveredRoute[] = [];
-  for (const file of nodeRouteFiles(PAGES_API).sort()) {
-    const route = (await import(/* @vite-ignore */ file)).default as NodeRoute & { methods?: string[] };
+  for (const { file, segments } of nodeApiRouteFiles()) {
+    const route = (await import(/* @vite-ignore */ file)).default as NodeApiRoute | undefined;
     if (typeof route !== "function" || !Array.isArray(route.methods)) throw new Error(`${file}: not a nodeApiRoute (lib/server/http/node-api-route.ts)`);
     const source = readFileSync(file, "utf8");
-    for (const method of HTTP_METHODS.filter((candidate) => route.methods!.includes(candidate))) {
-      const pattern = nodeRouteOf(file);
+    const pattern = `/${["api", ...segments].join("/")}`;
+    for (const method of HTTP_METHODS.filter((candidate) => (route.methods as readonly string[]).includes(candidate))) {
       found.push({ route: pattern, file, method, key: `${pattern} ${method}`, handler: (request) => callNodeRoute(route, request), source });
     }
   }
